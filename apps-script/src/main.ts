@@ -1,0 +1,24 @@
+// Apps Script sees only top-level functions: this file only exposes them. The build adds a
+// function declaration for every export here that forwards to the bundle.
+import { addMenu, addTeamMember as addTeamMemberMenu, setUpTabs as setUpTabsMenu } from './menu';
+import { get, post } from './web-app';
+
+export function onOpen() {
+  addMenu();
+}
+
+export function doPost(e: GoogleAppsScript.Events.DoPost) {
+  return post(e);
+}
+
+export function doGet(e: GoogleAppsScript.Events.DoGet) {
+  return get(e);
+}
+
+export function setUpTabs() {
+  setUpTabsMenu();
+}
+
+export function addTeamMember() {
+  addTeamMemberMenu();
+}

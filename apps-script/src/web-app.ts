@@ -1,0 +1,29 @@
+import type { SyncResponse } from '../../shared/protocol';
+import { memberForToken } from './members';
+import { handleSyncPost } from './sync/endpoint';
+
+export const APP_VERSION = '0.1.0';
+
+const json = (body: unknown) => ContentService.createTextOutput(JSON.stringify(body)).setMimeType(ContentService.MimeType.JSON);
+
+/** POST /exec: a sync batch. Every failure is answered in the body; a web app cannot set a status. */
+export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
+  let answer: SyncResponse;
+  try {
+    answer = handleSyncPost(e?.postData?.contents ?? '');
+  } catch (error) {
+    console.error(error);
+    answer = { ok: false, error: { code: 'internal', message: `The sheet could not process the sync: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  return json(answer);
+}
+
+/** GET /exec?token=…: lets the extension's options page test the URL and token. */
+export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
+  const token = e?.parameter?.token;
+  if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
+  const member = memberForToken(PropertiesService.getScriptProperties(), token);
+  return json(member
+    ? { ok: true, app: 'Rapport', version: APP_VERSION, member }
+    : { ok: false, error: { code: 'unauthorized', message: 'This sync token is not valid for this sheet.' } });
+}
