@@ -1,0 +1,46 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Company, Contact, Deal, FollowUp, Interaction, TableName } from '../../shared/records';
+
+/** A local write waiting to reach the sheet. */
+export interface OutboxEntry {
+  seq?: number;
+  table: TableName;
+  id: string;
+  queuedAt: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The extension's local database: every record lands here first, then syncs.
+ * Schema versions are append-only; a change of indexes is a new version with its migration.
+ */
+export class RapportDatabase extends Dexie {
+  contacts!: EntityTable<Contact, 'id'>;
+  companies!: EntityTable<Company, 'id'>;
+  interactions!: EntityTable<Interaction, 'id'>;
+  deals!: EntityTable<Deal, 'id'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+
+  constructor(name = 'rapport') {
+    super(name);
+    this.version(1).stores({
+      contacts: 'id, *emails, *phones, lastName, updatedAt',
+      companies: 'id, domain, name',
+      interactions: 'id, contactId, messageId, occurredAt',
+      deals: 'id, contactId, companyId',
+      followUps: 'id, contactId, dueAt, status',
+      outbox: '++seq, [table+id]',
+      meta: 'key',
+    });
+  }
+}
+
+let shared: RapportDatabase | undefined;
+/** The one database of this extension page or service worker. */
+export const openDatabase = () => (shared ??= new RapportDatabase());

@@ -1,0 +1,62 @@
+import type { RapportDatabase } from '../db/database';
+import type { SyncReport } from '../messages';
+import { clientIdItem, syncStatusItem, syncTokenItem, syncUrlItem, type SyncStatus } from '../settings';
+import { syncOnce } from './sync-client';
+
+const MAX_ROUNDS = 20;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 60 * 60_000;
+
+/** After n failures in a row, wait 30 s · 2^(n-1), at most an hour. */
+export const backOffDelay = (failures: number) => Math.min(BASE_DELAY_MS * 2 ** Math.max(0, failures - 1), MAX_DELAY_MS);
+
+let running: Promise<SyncReport> | null = null;
+
+/**
+ * Syncs until the outbox is empty. The alarm calls it with force=false and respects the
+ * back-off; a user's "Sync now" forces it. Concurrent calls share one run.
+ */
+export function runSync(db: RapportDatabase, force: boolean, fetchImpl: typeof fetch = fetch): Promise<SyncReport> {
+  running ??= syncUntilDone(db, force, fetchImpl).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function syncUntilDone(db: RapportDatabase, force: boolean, fetchImpl: typeof fetch): Promise<SyncReport> {
+  const status = await syncStatusItem.getValue();
+  const now = new Date();
+  if (!force && status.nextAttemptAt && Date.parse(status.nextAttemptAt) > now.getTime()) return report(db, status, false, status.lastError);
+  const settings = { url: (await syncUrlItem.getValue()).trim(), token: (await syncTokenItem.getValue()).trim(), clientId: await clientIdItem.getValue() };
+
+  let next: SyncStatus = { ...status, lastAttemptAt: now.toISOString() };
+  let message = '';
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const outcome = await syncOnce(db, settings, fetchImpl);
+    if (!outcome.ok) {
+      const failures = outcome.error.code === 'not_configured' ? 0 : status.failures + 1;
+      next = { ...next, lastError: outcome.error.message, failures, nextAttemptAt: failures ? new Date(now.getTime() + backOffDelay(failures)).toISOString() : '' };
+      message = outcome.error.message;
+      break;
+    }
+    next = { ...next, lastSuccessAt: new Date().toISOString(), lastError: '', failures: 0, nextAttemptAt: '' };
+    message = outcome.rejected.length
+      ? `${outcome.rejected.length} record(s) were refused by the sheet: ${outcome.rejected[0]!.errors[0] ?? ''}`
+      : outcome.sheetProblems
+        ? `Synced. ${outcome.sheetProblems} row(s) in the sheet could not be read; check them there.`
+        : 'Synced.';
+    if ((await db.outbox.count()) === 0) break;
+  }
+  await syncStatusItem.setValue(next);
+  return report(db, next, !next.lastError, message);
+}
+
+/** Where syncing stands, without syncing. */
+export async function currentSyncReport(db: RapportDatabase): Promise<SyncReport> {
+  const status = await syncStatusItem.getValue();
+  return report(db, status, !status.lastError, status.lastError);
+}
+
+async function report(db: RapportDatabase, status: SyncStatus, ok: boolean, message: string): Promise<SyncReport> {
+  return { ok, message: message || status.lastError || '', pending: await db.outbox.count(), lastSuccessAt: status.lastSuccessAt };
+}

@@ -1,0 +1,32 @@
+import * as z from 'zod';
+
+const answerSchema = z.union([
+  z.object({ ok: z.literal(true), app: z.literal('Rapport'), member: z.string().optional() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+export type ConnectionCheck = { ok: true; member: string } | { ok: false; message: string };
+
+/** Asks the sheet's web app whether this URL and token work, and whose token it is. */
+export async function testConnection(url: string, token: string, fetchImpl: typeof fetch = fetch): Promise<ConnectionCheck> {
+  let target: URL;
+  try {
+    target = new URL(url.trim());
+  } catch {
+    return { ok: false, message: 'That is not a URL. Paste the web app URL ending in /exec.' };
+  }
+  if (target.protocol !== 'https:' && target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+    return { ok: false, message: 'The sync URL must use https (or be the local sheet on 127.0.0.1).' };
+  }
+  target.searchParams.set('token', token.trim());
+  try {
+    const response = await fetchImpl(target, { redirect: 'follow' });
+    const parsed = answerSchema.safeParse(JSON.parse(await response.text()));
+    if (!parsed.success) return { ok: false, message: 'That URL did not answer like a Rapport sheet. Is it the web app’s /exec URL?' };
+    if (!parsed.data.ok) return { ok: false, message: parsed.data.error.message };
+    if (!parsed.data.member) return { ok: false, message: 'The sheet did not recognise the token.' };
+    return { ok: true, member: parsed.data.member };
+  } catch (error) {
+    return { ok: false, message: `Could not reach the sheet: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
