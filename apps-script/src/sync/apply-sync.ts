@@ -79,7 +79,7 @@ export function applySync(
       const editedByPerson = needsId || decoded.hash !== rowHash(fields, spec);
       if (needsId) Object.assign(fields, { id: context.newId(), createdAt: nowIso });
       if (editedByPerson) Object.assign(fields, { updatedAt: nowIso, updatedBy: SHEET_EDITOR, createdAt: fields.createdAt || nowIso });
-      const parsed = schema.safeParse(fields);
+      const parsed = schema.safeParse(asTyped(fields));
       if (!parsed.success) {
         sheetProblems.push({ tab: spec.tab, row: index + 2, errors: issueMessages(parsed.error) });
         return;
@@ -113,6 +113,18 @@ export function applySync(
     tableNames.map((table) => [table, states[table].filter((s) => s.rev > since).sort((a, b) => a.rev - b.rev).map((s) => s.record)]),
   ) as unknown as SyncChanges;
   return { response: { ok: true, cursor: rev, changes, rejected, sheetProblems }, writes };
+}
+
+const choiceFields = new Set(['stage', 'type', 'direction', 'status']);
+
+/** What a person typed, read kindly: empty cells take the field's default, choices ignore case. */
+function asTyped(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === '') continue;
+    out[key] = choiceFields.has(key) && typeof value === 'string' ? value.toLowerCase() : value;
+  }
+  return out;
 }
 
 function withAllColumns(header: unknown[], spec: TabSpec): { header: unknown[]; columns: ColumnMap } {
