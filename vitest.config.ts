@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/shared/**/*.test.ts', 'test/apps-script/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          globalSetup: ['test/setup/build-apps-script.ts'],
         },
       },
       {
@@ -29,6 +30,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/setup/build-extension.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // by a real toolbar click, which automation cannot make. Release builds read a page only on
 // the user's click (activeTab + scripting).
 const fixtureHosts = ['http://localhost/*', 'http://127.0.0.1/*'];
+// e2e tests serve fixtures under the real webmail URLs (intercepted by the test browser).
+const webmailHosts = ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.live.com/*'];
 
 export default defineConfig({
   srcDir: 'extension',
@@ -17,7 +19,7 @@ export default defineConfig({
       // the Apps Script web app answers /exec with a redirect to googleusercontent.com
       'https://script.google.com/*',
       'https://script.googleusercontent.com/*',
-      ...(mode === 'e2e' ? fixtureHosts : []),
+      ...(mode === 'e2e' ? [...fixtureHosts, ...webmailHosts] : []),
     ],
     optional_host_permissions: fixtureHosts,
   }),

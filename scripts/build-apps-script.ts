@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Apps Script runs no ES modules and sees only top-level function declarations: bundle to an
@@ -36,6 +36,9 @@ const forwarders = exportNames
   .map((name) => `function ${name}() { return ${globalName}.${name}.apply(this, arguments); }`)
   .join('\n');
 const code = `${result.outputFiles[0]!.text}\n${forwarders}\n`;
-writeFileSync(join(outDir, 'Code.js'), code);
+// Written atomically: tests may be loading the previous bundle while this one is written.
+const temp = join(outDir, `.Code.js.${process.pid}`);
+writeFileSync(temp, code);
+renameSync(temp, join(outDir, 'Code.js'));
 copyFileSync(join(root, 'apps-script/appsscript.json'), join(outDir, 'appsscript.json'));
 console.log(`dist/apps-script/Code.js: ${(code.length / 1024).toFixed(0)} KB, global functions: ${exportNames.join(', ')}`);

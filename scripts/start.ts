@@ -1,0 +1,52 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startLocalSheet } from '../apps-script/local/server';
+
+// `npm start`: build, start the local sheet, and open Chromium with the extension loaded and
+// pointed at it — or, without a display, say how to load it by hand.
+const root = resolve(import.meta.dirname, '..');
+const stateDir = join(root, '.rapport');
+mkdirSync(stateDir, { recursive: true });
+
+execSync('npm run build', { cwd: root, stdio: 'inherit' });
+
+const tokenFile = join(stateDir, 'token');
+const token = existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : randomBytes(16).toString('hex');
+writeFileSync(tokenFile, token);
+const port = Number(process.env.PORT ?? 8787);
+const sheet = await startLocalSheet({ port, dataFile: join(stateDir, 'workbook.json'), token, bundlePath: join(root, 'dist/apps-script/Code.js') });
+const execUrl = `${sheet.url.replace(/\/$/, '')}/exec`;
+const extensionDir = join(root, '.output/chrome-mv3');
+
+console.log(`\nLocal sheet: ${sheet.url} (grid of every tab; edit cells like a teammate)`);
+console.log(`Sync URL:    ${execUrl}`);
+console.log(`Token:       ${token}\n`);
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (process.env.DISPLAY && existsSync(chromiumPath)) {
+  const context = await chromium.launchPersistentContext(join(stateDir, 'chromium-profile'), {
+    executablePath: chromiumPath,
+    headless: false,
+    viewport: null,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run', '--disable-sync'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  await options.fill('input[name=syncUrl]', execUrl);
+  await options.fill('input[name=syncToken]', token);
+  await options.click('button[type=submit]');
+  const sheetTab = await context.newPage();
+  await sheetTab.goto(sheet.url);
+  console.log('Chromium is open with Rapport loaded and connected to the local sheet. Ctrl-C stops both.');
+  context.on('close', () => void sheet.close().then(() => process.exit(0)));
+} else {
+  console.log('No display here, so no browser was opened. To try Rapport:');
+  console.log(`  1. In Chrome or Chromium open chrome://extensions, turn on Developer mode, "Load unpacked" → ${extensionDir}`);
+  console.log(`  2. In Rapport's options paste the sync URL and token above.`);
+  console.log('The local sheet keeps running; Ctrl-C stops it.');
+}
+process.on('SIGINT', () => void sheet.close().then(() => process.exit(0)));
