@@ -1,0 +1,14 @@
+/**
+ * Something in the input the scoring skipped or could not do, told to the person running it.
+ * `count` lets the sheet show "12 transactions dated after the calibration end were ignored".
+ */
+export interface ScoringWarning {
+  code:
+    | 'invalid-transaction'
+    | 'future-dated'
+    | 'no-purchase-day'
+    | 'model-not-identified'
+    | 'spend-model-not-identified';
+  count: number;
+  message: string;
+}
