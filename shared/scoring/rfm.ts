@@ -57,24 +57,27 @@ export function quintileScores(values: readonly number[]): Quintile[] {
  * The segment of an R/F/M score triple. The rules are tried in this order; the first that holds
  * names the segment (so every triple has exactly one):
  *
- * | segment            | rule                           | meaning                                   |
- * |--------------------|--------------------------------|-------------------------------------------|
- * | champions          | R ≥ 4, F ≥ 4, M ≥ 4            | bought recently, often, and much          |
- * | loyal              | R ≥ 3, F ≥ 3                   | buy regularly and still active            |
- * | new                | R ≥ 4 (and F ≤ 2)              | bought recently, for the first time(s)    |
- * | potential loyalist | R = 3 (and F ≤ 2)              | fairly recent, not yet frequent           |
- * | can't lose         | R ≤ 2, F ≥ 4, M ≥ 4            | were among the best, have gone quiet      |
- * | at risk            | R ≤ 2, F ≥ 3 or M ≥ 4          | were good customers, have gone quiet      |
- * | hibernating        | R = 2                          | few, small purchases a while ago          |
- * | lost               | R = 1                          | few, small purchases long ago             |
+ * | segment            | rule                    | meaning                                   |
+ * |--------------------|-------------------------|-------------------------------------------|
+ * | champions          | R ≥ 4, F ≥ 4, M ≥ 4     | bought recently, often, and much          |
+ * | loyal              | R ≥ 3, F ≥ 4            | buy more often than most, still active    |
+ * | new                | R ≥ 4, F ≤ 2            | bought recently, for the first time(s)    |
+ * | potential loyalist | R ≥ 3 (F = 3, or R = 3) | fairly recent, not yet frequent           |
+ * | can't lose         | R ≤ 2, F ≥ 4, M ≥ 4     | were among the best, have gone quiet      |
+ * | at risk            | R ≤ 2, F ≥ 4 or M ≥ 4   | were good customers, have gone quiet      |
+ * | hibernating        | R = 2                   | few, small purchases a while ago          |
+ * | lost               | R = 1                   | few, small purchases long ago             |
+ *
+ * Scores of 3 mean "middle" (and are what everyone gets when there is nothing to rank), so a lone
+ * or average customer is a potential loyalist, never loyal or a champion.
  */
 export function rfmSegment(recency: Quintile, frequency: Quintile, monetary: Quintile): RfmSegment {
   if (recency >= 4 && frequency >= 4 && monetary >= 4) return 'champions';
-  if (recency >= 3 && frequency >= 3) return 'loyal';
-  if (recency >= 4) return 'new';
-  if (recency === 3) return 'potential loyalist';
+  if (recency >= 3 && frequency >= 4) return 'loyal';
+  if (recency >= 4 && frequency <= 2) return 'new';
+  if (recency >= 3) return 'potential loyalist';
   if (frequency >= 4 && monetary >= 4) return "can't lose";
-  if (frequency >= 3 || monetary >= 4) return 'at risk';
+  if (frequency >= 4 || monetary >= 4) return 'at risk';
   return recency === 2 ? 'hibernating' : 'lost';
 }
 
