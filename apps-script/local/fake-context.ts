@@ -1,0 +1,140 @@
+import { types } from 'node:util';
+
+/**
+ * State every fake service shares: the call counter, the change counter, the clock, the running
+ * execution (who holds which lock, whether a UI exists) and the JavaScript realm of the bundle.
+ *
+ * The bundle runs in its own `node:vm` realm, whose `Date`, `Array` and `Error` differ from ours:
+ * `value instanceof Date` in the bundle would be false for a Date we made. So every array, plain
+ * object, Date and Error handed to the bundle is rebuilt in its realm (`out`, `fail`), the way
+ * Google's values are native to the script's V8.
+ */
+export interface Realm {
+  Array: ArrayConstructor;
+  Object: ObjectConstructor;
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+}
+
+/** Where the running code was started from; decides e.g. whether `getUi()` works. */
+export type ExecutionKind = 'editor' | 'webapp' | 'trigger';
+
+export interface CallCounts {
+  /** calls per "Class.method", e.g. `byMethod['Range.setValues']` */
+  byMethod: Record<string, number>;
+  total: number;
+}
+
+/** The classes whose calls go to the spreadsheet — what the benchmark reports. */
+export const SPREADSHEET_CLASSES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'] as const;
+
+const hostRealm: Realm = { Array, Object, Date, Error };
+
+export class FakeContext {
+  readonly calls: CallCounts = { byMethod: {}, total: 0 };
+  mutations = 0;
+  realm: Realm = hostRealm;
+  execution: { kind: ExecutionKind; id: number } = { kind: 'editor', id: 0 };
+  #counting = true;
+  #nextExecutionId = 1;
+
+  constructor(
+    readonly now: () => Date,
+    readonly user: string,
+    readonly timeZone: string,
+  ) {}
+
+  count(method: string): void {
+    if (!this.#counting) return;
+    this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
+    this.calls.total++;
+  }
+
+  resetCalls(): void {
+    for (const key of Object.keys(this.calls.byMethod)) delete this.calls.byMethod[key];
+    this.calls.total = 0;
+  }
+
+  spreadsheetCalls(): number {
+    let sum = 0;
+    for (const [method, n] of Object.entries(this.calls.byMethod)) {
+      if ((SPREADSHEET_CLASSES as readonly string[]).includes(method.slice(0, method.indexOf('.')))) sum += n;
+    }
+    return sum;
+  }
+
+  /** Runs `work` without counting calls: edits a person makes, or the harness's own set-up. */
+  uncounted<T>(work: () => T): T {
+    const before = this.#counting;
+    this.#counting = false;
+    try {
+      return work();
+    } finally {
+      this.#counting = before;
+    }
+  }
+
+  changed(): void {
+    this.mutations++;
+  }
+
+  /** Starts a new script execution; `onEnd` hooks (lock release) run when it finishes. */
+  beginExecution(kind: ExecutionKind): void {
+    this.execution = { kind, id: this.#nextExecutionId++ };
+  }
+
+  readonly endOfExecution: Array<(executionId: number) => void> = [];
+
+  endExecution(): void {
+    for (const hook of this.endOfExecution) hook(this.execution.id);
+    this.execution = { kind: 'editor', id: this.#nextExecutionId++ };
+  }
+
+  /** An Apps Script exception, native to the bundle's realm: `e instanceof Error` holds there. */
+  fail(message: string): never {
+    const error = new this.realm.Error(message);
+    error.name = 'Exception';
+    throw error;
+  }
+
+  /** A copy of `value` whose arrays, plain objects and Dates belong to the bundle's realm. */
+  out<T>(value: T): T {
+    return toRealm(value, this.realm) as T;
+  }
+}
+
+function toRealm(value: unknown, realm: Realm): unknown {
+  if (Array.isArray(value)) return realm.Array.from(value, (item: unknown) => toRealm(item, realm));
+  if (types.isDate(value)) return new realm.Date(value.getTime());
+  if (isPlainObject(value)) {
+    const copy = new realm.Object() as Record<string, unknown>;
+    for (const [key, item] of Object.entries(value)) copy[key] = toRealm(item, realm);
+    return copy;
+  }
+  return value;
+}
+
+/** A plain `{}` from any realm (class instances such as our fake services are left alone). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/**
+ * Wraps every public method of a fake class so each call is counted as "Name.method".
+ * Private helpers are `#private` and therefore not on the prototype, so they are not counted.
+ */
+export function countCalls(cls: { prototype: object }, name: string, context: (self: object) => FakeContext): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const method = proto[key];
+    if (key === 'constructor' || typeof method !== 'function') continue;
+    const label = `${name}.${key}`;
+    proto[key] = function (this: object, ...args: unknown[]) {
+      context(this).count(label);
+      return (method as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { FakeCacheService } from './fake-cache.ts';
+import { FakeContentService, FakeHtmlService } from './fake-content.ts';
+import { FakeContext, type CallCounts, type ExecutionKind } from './fake-context.ts';
+import { LockTable, FakeLockService } from './fake-lock.ts';
+import { FakeMailApp, type SentMail } from './fake-mail.ts';
+import { FakePropertiesService } from './fake-properties.ts';
+import { FakeScriptApp, type ScriptAppOptions, type TriggerJson } from './fake-script-app.ts';
+import { FakeLogger, FakeSession } from './fake-session.ts';
+import { FakeSpreadsheet, FakeSpreadsheetApp, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
+import type { Dialog, MenuJson, UiRecords } from './fake-ui.ts';
+import { FakeUtilities } from './fake-utilities.ts';
+import { workbookFromJson, workbookToJson, type WorkbookJson, type WorkbookParts } from './workbook-json.ts';
+import { SheetModel } from './workbook-model.ts';
+
+export type { WorkbookJson } from './workbook-json.ts';
+
+export interface FakeGoogleOptions {
+  workbook?: WorkbookJson;
+  /** the script owner and, outside web-app requests, the active user */
+  user?: string;
+  /** the clock for `new Date()` in the bundle, cache expiry and `ScriptApp…after()` */
+  now?: () => Date;
+  /** MailApp.getRemainingDailyQuota() at the start (a consumer account has 100) */
+  mailQuota?: number;
+  spreadsheetName?: string;
+}
+
+/**
+ * An in-memory Google Apps Script: the service globals a bundle uses, plus what a test inspects —
+ * call counts, the number of changes, mail sent, triggers, menus, dialogs and toasts.
+ */
+export interface FakeGoogle {
+  globals: {
+    SpreadsheetApp: FakeSpreadsheetApp;
+    PropertiesService: FakePropertiesService;
+    LockService: FakeLockService;
+    CacheService: FakeCacheService;
+    MailApp: FakeMailApp;
+    ContentService: FakeContentService;
+    HtmlService: FakeHtmlService;
+    Utilities: FakeUtilities;
+    Session: FakeSession;
+    ScriptApp: FakeScriptApp;
+    Logger: FakeLogger;
+  };
+  /** calls per "Class.method" and in total, since the start or `resetCalls()` */
+  calls: CallCounts;
+  resetCalls(): void;
+  /** calls to SpreadsheetApp, Spreadsheet, Sheet and Range — what the benchmark reports */
+  spreadsheetCalls(): number;
+  /** grows on every change to cells, tabs, properties or triggers */
+  readonly mutations: number;
+  toJSON(): WorkbookJson;
+  sentMail: SentMail[];
+  triggers: TriggerJson[];
+  menus: MenuJson[];
+  dialogs: Dialog[];
+  /** scripted answers for the next `ui.alert`/`ui.prompt`, first in first out */
+  uiAnswers: UiRecords['answers'];
+  toasts: Toast[];
+  logs: string[];
+  /** simulate another process holding a lock: `locks.hold('script')` */
+  locks: Pick<LockTable, 'hold' | 'release'>;
+  /** total milliseconds asked of Utilities.sleep */
+  slept: { ms: number };
+  /** runs `work` as one script execution of the given kind (locks it keeps are released at the end) */
+  execute<T>(kind: ExecutionKind, work: () => T): T;
+  /** runs `work` as a person using the spreadsheet: not counted as script calls */
+  asPerson<T>(work: () => T): T;
+  setServiceUrl(url: string): void;
+  /** @internal shared with the bundle loader */
+  context: FakeContext;
+}
+
+const TIME_ZONE = 'Etc/UTC';
+
+export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
+  const context = new FakeContext(options.now ?? (() => new Date()), options.user ?? 'owner@rapport.local', TIME_ZONE);
+  const parts: WorkbookParts = options.workbook ? workbookFromJson(options.workbook) : { sheets: [new SheetModel('Sheet1', 0)], properties: emptyStores(), triggers: [] };
+  const state: WorkbookState = {
+    id: 'local-sheet',
+    name: options.spreadsheetName ?? 'Rapport (local)',
+    sheets: parts.sheets,
+    nextSheetId: Math.max(0, ...parts.sheets.map((sheet) => sheet.id)) + 1,
+    toasts: [],
+    protections: [],
+  };
+  const ui: UiRecords = { menus: [], dialogs: [], answers: [] };
+  const sentMail: SentMail[] = [];
+  const logs: string[] = [];
+  const slept = { ms: 0 };
+  const locks = new LockTable(context);
+  const scriptApp: ScriptAppOptions = { scriptId: 'local-script', serviceUrl: '' };
+  const spreadsheet = new FakeSpreadsheet(context, state);
+
+  const globals: FakeGoogle['globals'] = {
+    SpreadsheetApp: new FakeSpreadsheetApp(context, spreadsheet, ui),
+    PropertiesService: new FakePropertiesService(context, parts.properties),
+    LockService: new FakeLockService(context, locks),
+    CacheService: new FakeCacheService(context),
+    MailApp: new FakeMailApp(context, sentMail, { remaining: options.mailQuota ?? 100 }),
+    ContentService: new FakeContentService(context),
+    HtmlService: new FakeHtmlService(context),
+    Utilities: new FakeUtilities(context, slept),
+    Session: new FakeSession(context),
+    ScriptApp: new FakeScriptApp(context, parts.triggers, scriptApp),
+    Logger: new FakeLogger(context, logs),
+  };
+
+  return {
+    globals,
+    calls: context.calls,
+    resetCalls: () => context.resetCalls(),
+    spreadsheetCalls: () => context.spreadsheetCalls(),
+    get mutations() {
+      return context.mutations;
+    },
+    toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }),
+    sentMail,
+    triggers: parts.triggers,
+    menus: ui.menus,
+    dialogs: ui.dialogs,
+    uiAnswers: ui.answers,
+    toasts: state.toasts,
+    logs,
+    locks,
+    slept,
+    execute(kind, work) {
+      context.beginExecution(kind);
+      try {
+        return work();
+      } finally {
+        context.endExecution();
+      }
+    },
+    asPerson: (work) => context.uncounted(work),
+    setServiceUrl(url) {
+      scriptApp.serviceUrl = url;
+    },
+    context,
+  };
+}
+
+function emptyStores(): WorkbookParts['properties'] {
+  return { script: new Map(), document: new Map(), user: new Map() };
+}

@@ -1,0 +1,369 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as z from 'zod';
+import { addMember, readMembers } from '../src/members.ts';
+import { cellToTyped } from './cell-text.ts';
+import { CONTENT_TYPES, type MimeType } from './fake-content.ts';
+import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
+import type { FakeRange } from './fake-spreadsheet.ts';
+import { renderGridPage } from './grid-page.ts';
+import { loadBundle, type LoadedBundle } from './load-bundle.ts';
+import { writeFileAtomically } from './persist.ts';
+import { formatWorkbookJson, workbookJsonSchema, type WorkbookJson } from './workbook-json.ts';
+
+/**
+ * The local sheet: the built Apps Script bundle on the fake Google services, served on loopback.
+ *
+ * - `POST|GET /exec` → the bundle's doPost/doGet, like a deployed web app (CORS open: the token
+ *   in the request is what authorises it).
+ * - `GET /` a grid of the tabs a teammate can edit; `POST /api/cell` writes one cell as typed;
+ *   `GET /api/workbook` the workbook JSON; `POST /api/run` runs a global function of the bundle
+ *   (e.g. a menu item) — a local-only convenience with no Google counterpart.
+ *   These take JSON only and refuse other origins, so a web page in the browser cannot use them.
+ * - After every request that changed something, the workbook is saved atomically to `dataFile`.
+ */
+export interface LocalSheetOptions {
+  /** 0 picks a free port */
+  port?: number;
+  host?: '127.0.0.1' | 'localhost' | '::1';
+  dataFile: string;
+  /** the member's sync token; default: the member's saved token, else a new random one */
+  token?: string;
+  member?: string;
+  bundlePath: string;
+  /** where errors of the bundle are reported (default console.error) */
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+export interface LocalSheet {
+  /** the server's origin, e.g. http://127.0.0.1:8787 (the grid page) */
+  url: string;
+  /** the web app URL the extension syncs with */
+  execUrl: string;
+  token: string;
+  member: string;
+  google: FakeGoogle;
+  bundle: LoadedBundle;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MEMBER = 'you@rapport.local';
+const MIN_TOKEN_LENGTH = 16;
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+/** A problem with the options or files given, told to the person starting the sheet. */
+export class SetupError extends Error {}
+
+export async function startLocalSheet(options: LocalSheetOptions): Promise<LocalSheet> {
+  const host = options.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new SetupError('The local sheet only listens on loopback (127.0.0.1, localhost or ::1).');
+  const log = options.log ?? ((message: string) => console.error(message));
+  if (!existsSync(options.bundlePath)) throw new SetupError(`No Apps Script bundle at ${options.bundlePath}: run npm run build:apps-script first.`);
+  const code = readFileSync(options.bundlePath, 'utf8');
+
+  const google = createFakeGoogle({ workbook: readWorkbook(options.dataFile), now: options.now, user: options.member ?? DEFAULT_MEMBER });
+  const member = options.member ?? DEFAULT_MEMBER;
+  const scriptProperties = google.globals.PropertiesService.getScriptProperties();
+  const token = google.asPerson(() => {
+    const saved = Object.entries(readMembers(scriptProperties)).find(([, email]) => email === member)?.[0];
+    const chosen = options.token ?? saved ?? randomBytes(24).toString('base64url');
+    if (chosen.length < MIN_TOKEN_LENGTH) throw new SetupError(`The sync token must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+    return addMember(scriptProperties, member, chosen);
+  });
+  const bundle = loadBundle(code, google, { filename: options.bundlePath });
+
+  let savedMutations = -1;
+  const save = () => {
+    if (google.mutations === savedMutations) return;
+    writeFileAtomically(options.dataFile, formatWorkbookJson(google.toJSON()));
+    savedMutations = google.mutations;
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`local sheet: ${request.method} ${request.url} failed: ${describe(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'server_error', message: errorMessage(error) } });
+      else response.end();
+    });
+  });
+
+  let origin = '';
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    if (!isOwnHost(request.headers.host, url.port)) return sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: 'Unknown Host header.' } });
+    const route = `${request.method} ${url.pathname}`;
+    try {
+      if (url.pathname === '/exec' || url.pathname.startsWith('/exec/')) return await serveExec(request, response, url);
+      if (route === 'GET /') return serveGrid(response, url);
+      if (route === 'GET /api/workbook') return sendJson(response, 200, google.toJSON());
+      if (route === 'GET /api/version') return sendJson(response, 200, { mutations: google.mutations });
+      if (route === 'POST /api/cell') return await serveCellEdit(request, response);
+      if (route === 'POST /api/run') return await serveRun(request, response);
+      return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `No ${route} here.` } });
+    } finally {
+      save();
+    }
+  }
+
+  async function serveExec(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const cors = { 'Access-Control-Allow-Origin': '*' };
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+      return void response.end();
+    }
+    const handler = request.method === 'POST' ? 'doPost' : request.method === 'GET' ? 'doGet' : undefined;
+    if (!handler) return sendJson(response, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use GET or POST.' } }, cors);
+    if (!bundle.functions.includes(handler)) return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `Script function not found: ${handler}` } }, cors);
+    const body = handler === 'doPost' ? await readBody(request) : undefined;
+    let output: unknown;
+    try {
+      output = bundle.call(handler, webAppEvent(url, request.headers['content-type'], body));
+    } catch (error) {
+      log(`local sheet: ${handler} threw: ${describe(error)}`);
+      return sendJson(response, 500, { ok: false, error: { code: 'script_error', message: errorMessage(error) } }, cors);
+    }
+    const reply = outputOf(output);
+    if (!reply) return sendJson(response, 500, { ok: false, error: { code: 'script_error', message: 'The script completed but did not return anything.' } }, cors);
+    response.writeHead(200, { ...cors, 'Content-Type': `${reply.contentType}; charset=utf-8` });
+    response.end(reply.content);
+  }
+
+  function serveGrid(response: ServerResponse, url: URL): void {
+    const nonce = randomBytes(16).toString('base64');
+    const html = renderGridPage({
+      workbook: google.toJSON(),
+      sheet: url.searchParams.get('sheet') ?? undefined,
+      from: Number(url.searchParams.get('from') ?? 1) || 1,
+      mutations: google.mutations,
+      nonce,
+    });
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
+      'X-Frame-Options': 'DENY',
+    });
+    response.end(html);
+  }
+
+  async function serveCellEdit(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const input = await readJsonApi(request, response, cellEditSchema);
+    if (!input) return;
+    const sheet = google.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const target = google.asPerson(() => sheet.getSheetByName(input.sheet));
+    if (!target) return sendJson(response, 404, { ok: false, error: `There is no tab named "${input.sheet}".` });
+    let edit: { range: FakeRange; oldValue: unknown };
+    try {
+      edit = google.asPerson(() => {
+        const range = target.getRange(input.row, input.column);
+        const oldValue = range.getValue();
+        range.setValue(input.value);
+        return { range, oldValue };
+      });
+    } catch (error) {
+      return sendJson(response, 400, { ok: false, error: errorMessage(error) });
+    }
+    const { range, oldValue } = edit;
+    runEditTriggers(range, input.value, oldValue);
+    const stored = google.asPerson(() => ({ value: range.getValue(), formula: range.getFormula() }));
+    sendJson(response, 200, { ok: true, typed: cellToTyped(stored.formula ? { value: '', formula: stored.formula } : { value: stored.value }), mutations: google.mutations });
+  }
+
+  /** As in Google, a person's edit runs the simple `onEdit` and installable on-edit triggers; their failures do not undo it. */
+  function runEditTriggers(range: unknown, value: unknown, oldValue: unknown): void {
+    const handlers = new Set(google.triggers.filter((t) => t.eventType === 'ON_EDIT').map((t) => t.handlerFunction));
+    if (bundle.functions.includes('onEdit')) handlers.add('onEdit');
+    for (const handler of handlers) {
+      if (!bundle.functions.includes(handler)) continue;
+      try {
+        bundle.callAs('editor', handler, {
+          range,
+          value: typeof value === 'string' ? value : String(value ?? ''),
+          oldValue: oldValue === '' ? undefined : oldValue,
+          source: google.globals.SpreadsheetApp.getActiveSpreadsheet(),
+          user: google.globals.Session.getActiveUser(),
+          authMode: 'LIMITED',
+          triggerUid: handler,
+        });
+      } catch (error) {
+        log(`local sheet: ${handler} threw after an edit: ${describe(error)}`);
+      }
+    }
+  }
+
+  async function serveRun(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const input = await readJsonApi(request, response, runSchema);
+    if (!input) return;
+    if (!bundle.functions.includes(input.function)) {
+      return sendJson(response, 404, { ok: false, error: `The bundle has no global function "${input.function}".`, functions: bundle.functions });
+    }
+    const [dialogs, toasts] = [google.dialogs.length, google.toasts.length];
+    let result: unknown;
+    try {
+      result = bundle.callAs('editor', input.function, ...(input.args ?? []));
+    } catch (error) {
+      log(`local sheet: ${input.function} threw: ${describe(error)}`);
+      return sendJson(response, 500, { ok: false, error: errorMessage(error) });
+    }
+    sendJson(response, 200, {
+      ok: true,
+      result: outputOf(result)?.content ?? jsonSafe(result),
+      dialogs: google.dialogs.slice(dialogs),
+      toasts: google.toasts.slice(toasts),
+    });
+  }
+
+  /** Reads a JSON body, refusing anything a web page could send without a CORS preflight. */
+  async function readJsonApi<T>(request: IncomingMessage, response: ServerResponse, schema: z.ZodType<T>): Promise<T | undefined> {
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) {
+      sendJson(response, 403, { ok: false, error: 'Only the local sheet page may call this.' });
+      return undefined;
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendJson(response, 415, { ok: false, error: 'Send JSON (Content-Type: application/json).' });
+      return undefined;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readBody(request));
+    } catch {
+      sendJson(response, 400, { ok: false, error: 'The body is not JSON.' });
+      return undefined;
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      sendJson(response, 400, { ok: false, error: z.prettifyError(result.error) });
+      return undefined;
+    }
+    return result.data;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${host === '::1' ? '[::1]' : host}:${port}`;
+  const execUrl = `${origin}/exec`;
+  google.setServiceUrl(execUrl);
+  save();
+
+  return {
+    url: origin,
+    execUrl,
+    token,
+    member,
+    google,
+    bundle,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          save();
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const cellEditSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int().positive(),
+  column: z.number().int().positive(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+
+const runSchema = z.object({
+  function: z.string().regex(/^[A-Za-z_$][\w$]*$/),
+  args: z.array(z.unknown()).optional(),
+});
+
+function readWorkbook(dataFile: string): WorkbookJson | undefined {
+  if (!existsSync(dataFile)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(dataFile, 'utf8'));
+  } catch (error) {
+    throw new SetupError(`${dataFile} is not valid JSON: ${errorMessage(error)}`);
+  }
+  const workbook = workbookJsonSchema.safeParse(json);
+  if (!workbook.success) throw new SetupError(`${dataFile} is not a local sheet workbook:\n${z.prettifyError(workbook.error)}`);
+  return workbook.data;
+}
+
+/** Only requests addressed to this loopback server (guards the API against DNS rebinding). */
+function isOwnHost(hostHeader: string | undefined, port: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].some((name) => hostHeader === `${name}:${port}`);
+}
+
+/** The `e` Google passes to doGet/doPost. Form posts also fill `parameter`, as on Google. */
+function webAppEvent(url: URL, contentType: string | undefined, body: string | undefined) {
+  const params = new URLSearchParams(url.search);
+  const type = (contentType ?? '').split(';')[0].trim();
+  if (body !== undefined && type === 'application/x-www-form-urlencoded') for (const [key, value] of new URLSearchParams(body)) params.append(key, value);
+  const parameter: Record<string, string> = {};
+  const parameters: Record<string, string[]> = {};
+  for (const [key, value] of params) {
+    parameter[key] ??= value;
+    (parameters[key] ??= []).push(value);
+  }
+  const length = body === undefined ? -1 : Buffer.byteLength(body);
+  const event: Record<string, unknown> = {
+    parameter,
+    parameters,
+    queryString: url.search.slice(1),
+    contentLength: length,
+    contextPath: '',
+    pathInfo: url.pathname.startsWith('/exec/') ? url.pathname.slice('/exec/'.length) : undefined,
+  };
+  if (body !== undefined) event.postData = { contents: body, type, length, name: 'postData' };
+  return event;
+}
+
+function outputOf(output: unknown): { content: string; contentType: string } | undefined {
+  if (typeof output !== 'object' || output === null || !('getContent' in output) || typeof output.getContent !== 'function') return undefined;
+  const content = String(output.getContent());
+  const mimeType = 'getMimeType' in output && typeof output.getMimeType === 'function' ? (output.getMimeType() as MimeType) : undefined;
+  return { content, contentType: mimeType ? CONTENT_TYPES[mimeType] : 'text/html' };
+}
+
+function jsonSafe(value: unknown): unknown {
+  try {
+    return value === undefined ? null : JSON.parse(JSON.stringify(value));
+  } catch {
+    return String(value);
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`Request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+/** Errors from the bundle come from another realm, so `instanceof Error` cannot be used. */
+function errorMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  return String(error);
+}
+
+function describe(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'stack' in error && typeof error.stack === 'string') return error.stack;
+  return errorMessage(error);
+}
