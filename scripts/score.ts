@@ -115,9 +115,9 @@ function parameters(result: Ok) {
   };
 }
 
-const show = (values: Record<string, number | string>) =>
+const show = (values: Record<string, unknown>) =>
   `{${Object.entries(values)
-    .map(([name, value]) => `${name}: ${typeof value === 'number' ? Number(value.toPrecision(6)) : value}`)
+    .map(([name, value]) => `${name}: ${typeof value === 'number' ? Number(value.toPrecision(6)) : String(value)}`)
     .join(', ')}}`;
 
 /** Writes the whole file or nothing: a crash half-way must not leave a truncated scores file. */
