@@ -253,6 +253,17 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   google.setServiceUrl(execUrl);
   save();
 
+  let closing: Promise<void> | undefined;
+  const stop = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => {
+        save();
+        if (error) reject(error);
+        else resolve();
+      });
+      server.closeAllConnections();
+    });
+
   return {
     url: origin,
     execUrl,
@@ -260,15 +271,7 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     member,
     google,
     bundle,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          save();
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    close: () => (closing ??= stop()),
   };
 }
 
