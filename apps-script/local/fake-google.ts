@@ -48,7 +48,7 @@ export interface FakeGoogle {
   resetCalls(): void;
   /** calls to SpreadsheetApp, Spreadsheet, Sheet and Range — what the benchmark reports */
   spreadsheetCalls(): number;
-  /** grows on every change to cells, tabs, properties or triggers */
+  /** grows on every change to cells (values, formulas, formats), tabs, properties or triggers */
   readonly mutations: number;
   toJSON(): WorkbookJson;
   sentMail: SentMail[];

@@ -7,7 +7,7 @@ import { addMember, readMembers } from '../src/members.ts';
 import { cellToTyped } from './cell-text.ts';
 import { CONTENT_TYPES, type MimeType } from './fake-content.ts';
 import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
-import type { FakeRange } from './fake-spreadsheet.ts';
+import type { FakeRange } from './fake-range.ts';
 import { renderGridPage } from './grid-page.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
 import { writeFileAtomically } from './persist.ts';
@@ -217,7 +217,7 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
 
   /** Reads a JSON body, refusing anything a web page could send without a CORS preflight. */
   async function readJsonApi<T>(request: IncomingMessage, response: ServerResponse, schema: z.ZodType<T>): Promise<T | undefined> {
-    if (request.headers.origin !== undefined && request.headers.origin !== origin) {
+    if (request.headers.origin !== undefined && !isOwnHost(hostOf(request.headers.origin), new URL(origin).port)) {
       sendJson(response, 403, { ok: false, error: 'Only the local sheet page may call this.' });
       return undefined;
     }
@@ -303,6 +303,15 @@ function readWorkbook(dataFile: string): WorkbookJson | undefined {
 /** Only requests addressed to this loopback server (guards the API against DNS rebinding). */
 function isOwnHost(hostHeader: string | undefined, port: string): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].some((name) => hostHeader === `${name}:${port}`);
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' ? url.host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `e` Google passes to doGet/doPost. Form posts also fill `parameter`, as on Google. */

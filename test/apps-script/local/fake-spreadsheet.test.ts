@@ -225,3 +225,17 @@ describe('the UI', () => {
     expect(() => google.execute('trigger', () => google.globals.SpreadsheetApp.getUi())).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });
+
+describe('protections', () => {
+  it('records range and tab protections with their settings', () => {
+    const { google, sheet } = contacts();
+    const { SpreadsheetApp } = google.globals;
+    sheet.getRange('A1:B1').protect().setDescription('Rapport headers').setWarningOnly(true);
+    sheet.protect().setDescription('whole tab');
+    const [headers] = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    expect([headers.getDescription(), headers.isWarningOnly(), headers.getRange().getA1Notation()]).toEqual(['Rapport headers', true, 'A1:B1']);
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getRange().getA1Notation())).toEqual(['A1:B3']);
+    headers.remove();
+    expect(SpreadsheetApp.getActiveSpreadsheet().getProtections(SpreadsheetApp.ProtectionType.RANGE)).toEqual([]);
+  });
+});

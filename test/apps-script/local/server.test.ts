@@ -135,6 +135,9 @@ describe('the local sheet server', () => {
     expect(await statusWithHost(`${sheet.url}/api/workbook`, 'rebound.evil.example')).toBe(403);
     expect(await statusWithHost(`${sheet.url}/api/workbook`, new URL(sheet.url).host)).toBe(200);
     expect((await postJson(`${sheet.url}/api/cell`, edit, { Origin: sheet.url })).status).toBe(200);
+    const port = new URL(sheet.url).port;
+    expect((await postJson(`${sheet.url}/api/cell`, edit, { Origin: `http://localhost:${port}` })).status).toBe(200);
+    expect((await postJson(`${sheet.url}/api/cell`, edit, { Origin: `http://localhost:${Number(port) + 1}` })).status).toBe(403);
   });
 
   it('runs a global function of the bundle on request, as from the editor', async () => {

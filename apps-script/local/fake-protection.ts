@@ -1,0 +1,86 @@
+import { countCalls, type FakeContext } from './fake-context.ts';
+import type { FakeRange } from './fake-range.ts';
+import type { FakeSheet } from './fake-spreadsheet.ts';
+
+/** Protection of a range or tab: recorded only, nothing stops an edit here. */
+const CTX = Symbol('context');
+
+export const PROTECTION_TYPE = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
+
+export class FakeProtection {
+  readonly [CTX]: FakeContext;
+  readonly #all: FakeProtection[];
+  readonly #type: string;
+  readonly #sheet: FakeSheet;
+  readonly #range: () => FakeRange;
+  #description = '';
+  #warningOnly = false;
+  #editors: string[];
+
+  /** Adds itself to `all`, the spreadsheet's protections. */
+  constructor(context: FakeContext, all: FakeProtection[], type: string, sheet: FakeSheet, range: () => FakeRange) {
+    this[CTX] = context;
+    this.#all = all;
+    this.#type = type;
+    this.#sheet = sheet;
+    this.#range = range;
+    this.#editors = [context.user];
+    all.push(this);
+  }
+
+  getProtectionType(): string {
+    return this.#type;
+  }
+
+  getRange(): FakeRange {
+    return this.#range();
+  }
+
+  setDescription(description: string): FakeProtection {
+    this.#description = String(description);
+    return this;
+  }
+
+  getDescription(): string {
+    return this.#description;
+  }
+
+  setWarningOnly(warningOnly: boolean): FakeProtection {
+    this.#warningOnly = Boolean(warningOnly);
+    return this;
+  }
+
+  isWarningOnly(): boolean {
+    return this.#warningOnly;
+  }
+
+  addEditor(email: string): FakeProtection {
+    if (!this.#editors.includes(email)) this.#editors.push(String(email));
+    return this;
+  }
+
+  removeEditors(emails: string[]): FakeProtection {
+    this.#editors = this.#editors.filter((editor) => !emails.includes(editor));
+    return this;
+  }
+
+  getEditors(): Array<{ getEmail(): string }> {
+    return this[CTX].out(this.#editors.map((email) => ({ getEmail: () => email })));
+  }
+
+  canEdit(): boolean {
+    return this.#warningOnly || this.#editors.includes(this[CTX].user);
+  }
+
+  remove(): void {
+    const at = this.#all.indexOf(this);
+    if (at >= 0) this.#all.splice(at, 1);
+  }
+
+  /** @internal the tab a protection is on */
+  static sheetOf(protection: FakeProtection): FakeSheet {
+    return protection.#sheet;
+  }
+}
+
+countCalls(FakeProtection, 'Protection', (self) => (self as FakeProtection)[CTX]);
