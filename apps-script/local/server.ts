@@ -200,6 +200,7 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
       return sendJson(response, 404, { ok: false, error: `The bundle has no global function "${input.function}".`, functions: bundle.functions });
     }
     const [dialogs, toasts] = [google.dialogs.length, google.toasts.length];
+    google.uiAnswers.splice(0, google.uiAnswers.length, ...(input.answers ?? []));
     let result: unknown;
     try {
       result = bundle.callAs('editor', input.function, ...(input.args ?? []));
@@ -285,6 +286,8 @@ const cellEditSchema = z.object({
 const runSchema = z.object({
   function: z.string().regex(/^[A-Za-z_$][\w$]*$/),
   args: z.array(z.unknown()).optional(),
+  /** answers to the alerts and prompts the function shows, in order */
+  answers: z.array(z.object({ button: z.enum(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']), text: z.string().optional() })).optional(),
 });
 
 function readWorkbook(dataFile: string): WorkbookJson | undefined {

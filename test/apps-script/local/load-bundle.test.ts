@@ -8,7 +8,7 @@ const post = (contents: unknown, parameter: Record<string, string> = {}) => ({ p
 describe('loading a built bundle', () => {
   it('exposes exactly the top-level function declarations', () => {
     const bundle = loadBundle(TINY_BUNDLE, createFakeGoogle());
-    expect(bundle.functions.sort()).toEqual(['doGet', 'doPost', 'inspect', 'onOpen']);
+    expect(bundle.functions.sort()).toEqual(['askName', 'doGet', 'doPost', 'inspect', 'onOpen']);
   });
 
   it('runs doPost on the fake services and counts its spreadsheet calls', () => {

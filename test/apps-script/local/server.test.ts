@@ -145,6 +145,8 @@ describe('the local sheet server', () => {
     const run = await postJson(`${sheet.url}/api/run`, { function: 'onOpen' });
     expect(await run.json()).toEqual({ ok: true, result: null, dialogs: [], toasts: [] });
     expect(sheet.google.menus.map((menu) => menu.caption)).toEqual(['Tiny']);
+    const asked = await postJson(`${sheet.url}/api/run`, { function: 'askName', answers: [{ button: 'OK', text: 'Bo' }] });
+    expect(await asked.json()).toMatchObject({ ok: true, result: 'Bo', dialogs: [{ kind: 'prompt', message: 'Your name?', answer: { button: 'OK', text: 'Bo' } }] });
     const missing = await postJson(`${sheet.url}/api/run`, { function: 'nope' });
     expect(missing.status).toBe(404);
   });

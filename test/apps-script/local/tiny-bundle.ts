@@ -38,10 +38,15 @@ var Rapport = (() => {
   function openMenu() {
     SpreadsheetApp.getUi().createMenu("Tiny").addItem("Inspect", "inspect").addToUi();
   }
-  return { doPost, doGet, inspect, openMenu };
+  function askName() {
+    const answer = SpreadsheetApp.getUi().prompt("Your name?");
+    return answer.getResponseText();
+  }
+  return { doPost, doGet, inspect, openMenu, askName };
 })();
 function doPost() { return Rapport.doPost.apply(this, arguments); }
 function doGet() { return Rapport.doGet.apply(this, arguments); }
 function inspect() { return Rapport.inspect.apply(this, arguments); }
 function onOpen() { return Rapport.openMenu.apply(this, arguments); }
+function askName() { return Rapport.askName.apply(this, arguments); }
 `;
