@@ -2,6 +2,7 @@ import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { fitPositiveParameters } from './fit-positive';
+import { TripleMap } from './triple-map';
 
 /**
  * The BG/NBD customer-base model (Fader, Hardie & Lee, "Counting your customers the easy way",
@@ -56,19 +57,18 @@ function prepare(data: readonly RecencyFrequency[]): PreparedData {
   const xIndex = new Map<number, number>();
   const tIndex = new Map<number, number>();
   const recencyIndex = new Map<number, number>();
-  const groups = new Map<string, number>();
+  const groups = new TripleMap<number>();
   const groupX: number[] = [];
   const groupT: number[] = [];
   const groupRecency: number[] = [];
   const groupWeight: number[] = [];
   for (const { x, t_x, T } of data) {
-    const key = `${x} ${t_x} ${T}`;
-    const group = groups.get(key);
+    const group = groups.get(x, t_x, T);
     if (group !== undefined) {
       groupWeight[group]++;
       continue;
     }
-    groups.set(key, groupWeight.length);
+    groups.set(x, t_x, T, groupWeight.length);
     groupX.push(indexOf(xIndex, x));
     groupT.push(indexOf(tIndex, T));
     groupRecency.push(indexOf(recencyIndex, t_x));

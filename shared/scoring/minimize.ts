@@ -28,7 +28,7 @@ export interface MinimizeOptions {
  * which is tiny near 0). `f` returning NaN is treated as +Infinity so the search steps away.
  */
 export function minimize(f: (x: number[]) => number, start: readonly number[], options: MinimizeOptions = {}): Minimum {
-  const { step = 0.5, tolerance = 1e-10, xTolerance = 1e-7, maxRuns = 30, maxIterationsPerRun = 2000 } = options;
+  const { step = 0.5, tolerance = 1e-9, xTolerance = 1e-5, maxRuns = 30, maxIterationsPerRun = 2000 } = options;
   let evaluations = 0;
   const objective = (x: number[]) => {
     evaluations++;

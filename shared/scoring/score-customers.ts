@@ -4,6 +4,7 @@ import { customerLifetimeValue, sanitizeClvOptions, type ClvOptions } from './cl
 import { DAYS_PER_WEEK, dayNumber } from './dates';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import { rfmScores, type RfmScore } from './rfm';
+import { TripleMap } from './triple-map';
 import { summarizeTransactions, type CustomerSummary, type ExcludedCustomer, type Transaction } from './summary';
 import type { ScoringWarning } from './warnings';
 
@@ -79,18 +80,18 @@ export function scoreCustomers(transactions: readonly Transaction[], options: Sc
   const usualGap = usualGapDays(summaries);
 
   // CLV per unit of spend depends only on (x, t_x, T): customers who share them share the sum.
-  const perUnitSpend = new Map<string, { expectedPurchases: number; clv: number }>();
+  const perUnitSpend = new TripleMap<{ expectedPurchases: number; clv: number }>();
   const customers = summaries.map((customer, i): CustomerScore => {
     let expectedPurchases: number | null = null;
     let pAlive: number | null = null;
     let clv: number | null = null;
     const spend = gammaGamma.ok ? expectedSpend(gammaGamma.params, customer) : null;
     if (bgnbd.ok) {
-      const key = `${customer.x} ${customer.t_x} ${customer.T}`;
-      let value = perUnitSpend.get(key);
+      const { x, t_x, T } = customer;
+      let value = perUnitSpend.get(x, t_x, T);
       if (!value) {
         value = customerLifetimeValue(bgnbd.params, customer, 1, settings);
-        perUnitSpend.set(key, value);
+        perUnitSpend.set(x, t_x, T, value);
       }
       expectedPurchases = value.expectedPurchases;
       pAlive = probabilityAlive(bgnbd.params, customer);
@@ -100,9 +101,26 @@ export function scoreCustomers(transactions: readonly Transaction[], options: Sc
     const overdue = gap !== null && customer.daysSinceLastPurchase > settings.overdueFactor * gap;
     const valueClass = classes[i];
     const valuable = valueClass === 'A' || valueClass === 'B';
+    const { recencyScore, frequencyScore, monetaryScore, rfmScore, rfmSegment } = rfm[i];
+    // Spelled out rather than spread: spreading two objects into one was 20× slower, the
+    // biggest cost of the whole run on 23,570 customers.
     return {
-      ...customer,
-      ...rfm[i],
+      customerId: customer.customerId,
+      x: customer.x,
+      t_x: customer.t_x,
+      T: customer.T,
+      zbar: customer.zbar,
+      revenue: customer.revenue,
+      purchaseDays: customer.purchaseDays,
+      monetaryMean: customer.monetaryMean,
+      firstPurchase: customer.firstPurchase,
+      lastPurchase: customer.lastPurchase,
+      daysSinceLastPurchase: customer.daysSinceLastPurchase,
+      recencyScore,
+      frequencyScore,
+      monetaryScore,
+      rfmScore,
+      rfmSegment,
       valueClass,
       expectedPurchases,
       pAlive,

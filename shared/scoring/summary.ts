@@ -99,8 +99,14 @@ export function summarizeTransactions(transactions: readonly Transaction[], cali
 
   const customers: CustomerSummary[] = [];
   const excluded: ExcludedCustomer[] = [];
+  const dateCache = new Map<number, string>();
+  const dateOf = (day: number) => {
+    let date = dateCache.get(day);
+    if (date === undefined) dateCache.set(day, (date = isoDateOf(day)));
+    return date;
+  };
   for (const [customerId, totals] of dayTotalsByCustomer) {
-    const summary = summarizeCustomer(customerId, totals, endDay);
+    const summary = summarizeCustomer(customerId, totals, endDay, dateOf);
     if (summary) customers.push(summary);
     else excluded.push({ customerId, reason: 'only refunds up to the calibration end' });
   }
@@ -133,7 +139,12 @@ export function summarizeTransactions(transactions: readonly Transaction[], cali
   return { customers, excluded, warnings };
 }
 
-function summarizeCustomer(customerId: string, totals: Map<number, number>, endDay: number): CustomerSummary | null {
+function summarizeCustomer(
+  customerId: string,
+  totals: Map<number, number>,
+  endDay: number,
+  dateOf: (day: number) => string,
+): CustomerSummary | null {
   let revenue = 0;
   const purchaseDays: number[] = [];
   for (const [day, total] of totals) {
@@ -158,8 +169,8 @@ function summarizeCustomer(customerId: string, totals: Map<number, number>, endD
     revenue,
     purchaseDays: purchaseDays.length,
     monetaryMean: revenue / purchaseDays.length,
-    firstPurchase: isoDateOf(first),
-    lastPurchase: isoDateOf(last),
+    firstPurchase: dateOf(first),
+    lastPurchase: dateOf(last),
     daysSinceLastPurchase: endDay - last,
   };
 }
