@@ -1,4 +1,4 @@
-/*
+/*! @license BSD-3-Clause (fmin)
  * Nelder-Mead downhill simplex: a typed copy of `nelderMead` from fmin 0.0.4
  * (https://github.com/benfred/fmin, src/nelderMead.js) with two bugs fixed. The installed `fmin`
  * package cannot be used directly:
