@@ -21,6 +21,10 @@ export const candidateSchema = z.object({
   role: z.enum(['sender', 'to', 'cc', 'person', 'organization']).default('person'),
   /** the signed-in user: shown, never offered as a new contact */
   isSelf: z.boolean().default(false),
+  /** profile links (LinkedIn, X, XING…) found next to the person */
+  socialLinks: z.array(z.string()).optional(),
+  /** what else is worth keeping but has no field, e.g. the address of a vCard link (never fetched) */
+  note: z.string().optional(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
@@ -35,6 +39,8 @@ export const openEmailSchema = z.object({
   /** stable id of the message, used to log an email once */
   messageId: z.string(),
   threadId: z.string(),
+  /** a link that opens the thread again, when the page gives one */
+  threadUrl: z.string().optional(),
   from: z.string(),
   to: z.array(z.string()),
   cc: z.array(z.string()),

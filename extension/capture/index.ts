@@ -1,16 +1,70 @@
 import type { Candidate, OpenEmail, PageCapture } from './candidate';
-import { readGmailEmail, readGmailSender } from './gmail';
+import { readContactLinks } from './contact-links';
+import { readGmail, type WebmailReading } from './gmail';
+import { readHCards } from './h-card';
+import { readJsonLd } from './json-ld';
+import { mergeCandidates } from './merge';
+import { readOutlook } from './outlook';
+import { regionForPage } from './phone';
+import { cleanLine } from './sanitize';
+import { readSelection } from './selection';
+import { readSite } from './site';
+import { hostOf } from './url';
 
-/** Every person or organisation found on the page. Pure: reads only `doc` and `url`. */
+export { parseSignature } from './signature';
+export { readSelection } from './selection';
+
+// Every reader is a pure function of (Document, URL): this runs inside the page through an
+// injected script and in tests over happy-dom. A page can be hostile or broken; one reader
+// failing must not cost the others, and nothing here throws.
+
+/** Every person or organisation found on the page, the webmail's people first, merged by email then phone. */
 export function capturePage(doc: Document, url: string): Candidate[] {
-  return readGmailSender(doc);
+  return readPage(doc, url).candidates;
 }
 
 /** The open webmail message, or null when the page is not one. */
 export function readOpenEmail(doc: Document, url: string): OpenEmail | null {
-  return readGmailEmail(doc, url);
+  return attempt(() => readWebmail(doc, url), null)?.email ?? null;
 }
 
+/** What one click on the toolbar reads from the page. */
 export function readPage(doc: Document, url: string): PageCapture {
-  return { url, title: doc.title, candidates: capturePage(doc, url), email: readOpenEmail(doc, url), self: '' };
+  const webmail = attempt(() => readWebmail(doc, url), null);
+  const lang = attempt(() => doc.documentElement?.getAttribute('lang') ?? '', '');
+  const region = regionForPage(lang, hostOf(url));
+  const found: Candidate[] = [
+    ...(webmail?.candidates ?? []),
+    ...attempt(() => selectionCandidates(doc, region), []),
+    ...attempt(() => readJsonLd(doc, region), []),
+    ...attempt(() => readHCards(doc, url, region), []),
+    ...attempt(() => readContactLinks(doc, url, region), []),
+    // The site itself is no contact on a webmail page.
+    ...(webmail ? [] : attempt(() => readSite(doc, url), [])),
+  ];
+  return {
+    url: cleanLine(url, 4000),
+    title: attempt(() => cleanLine(doc.title, 500), ''),
+    candidates: attempt(() => mergeCandidates(found), []),
+    email: webmail?.email ?? null,
+    self: webmail?.self ?? '',
+  };
+}
+
+function readWebmail(doc: Document, url: string): WebmailReading | null {
+  return readGmail(doc, url) ?? readOutlook(doc, url);
+}
+
+function selectionCandidates(doc: Document, region: string): Candidate[] {
+  const text = doc.getSelection?.()?.toString() ?? '';
+  const candidate = text.trim() ? readSelection(text, { defaultRegion: region }) : null;
+  return candidate ? [candidate] : [];
+}
+
+function attempt<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }

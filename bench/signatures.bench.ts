@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSignature } from '../extension/capture/signature';
+import { precision, recall, scoreFields, type SignatureCase } from '../test/fixtures/signatures/field-score';
+import type { BenchFigure } from './types';
+
+// Field-level precision and recall of the signature parser over the corpus, and how long one
+// signature takes to parse (the popup parses the open message's signature on every click).
+export default async (): Promise<BenchFigure[]> => {
+  const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/signatures/signatures.json'), 'utf8')) as SignatureCase[];
+  const score = scoreFields(corpus, (text) => parseSignature(text));
+
+  // Warm up (first calls compile regexes and load phone metadata), then time each signature many times.
+  for (const item of corpus) parseSignature(item.text);
+  const rounds = 20;
+  const perSignature: number[] = [];
+  for (const item of corpus) {
+    const start = performance.now();
+    for (let i = 0; i < rounds; i++) parseSignature(item.text);
+    perSignature.push((performance.now() - start) / rounds);
+  }
+  perSignature.sort((a, b) => a - b);
+  const median = perSignature[Math.floor(perSignature.length / 2)];
+  const slowest = perSignature.at(-1) ?? 0;
+
+  return [
+    { name: 'signature fields: precision', value: precision(score), unit: 'ratio', target: { op: '>=', value: 0.9 }, note: `${corpus.length} signatures, ${score.truePositives} fields right, ${score.falsePositives} wrong` },
+    { name: 'signature fields: recall', value: recall(score), unit: 'ratio', target: { op: '>=', value: 0.9 }, note: `${score.falseNegatives} fields missed` },
+    { name: 'signature parse time, median', value: median, unit: 'ms', note: `slowest ${slowest.toFixed(2)} ms` },
+  ];
+};

@@ -1,0 +1,23 @@
+// URL parts that never throw: a reader gets whatever the caller passes, including junk.
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+export const hostOf = (url: string) => parse(url)?.hostname.toLowerCase() ?? '';
+export const pathOf = (url: string) => parse(url)?.pathname ?? '';
+export const hashOf = (url: string) => parse(url)?.hash ?? '';
+export const isWebUrl = (url: string) => /^https?:$/.test(parse(url)?.protocol ?? '');
+
+/** decodeURIComponent that gives the input back instead of throwing on a broken escape. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
