@@ -2,7 +2,7 @@ import type { Cell } from '../../../shared/cell-codec';
 import { incomingWins, toTombstone } from '../../../shared/merge';
 import { issueMessages, type RejectedRecord, type SyncChanges, type SyncSuccess } from '../../../shared/protocol';
 import { computedContactFields, recordSchemas, tableNames, type AnyRecord, type TableName } from '../../../shared/records';
-import { tabSpecs, type TabSpec } from '../../../shared/sheet-columns';
+import { REV_FIELD, tabSpecs, type TabSpec } from '../../../shared/sheet-columns';
 import { canonicalRecord, decodeRow, encodeRow, isBlankRow, mapColumns, missingColumns, rowHash, type ColumnMap } from '../../../shared/sheet-rows';
 
 /** A tab as read in one call: its header row and every data row below it. */
@@ -30,8 +30,24 @@ export interface SyncContext {
 
 interface RowState {
   index: number;
-  record: AnyRecord;
   rev: number;
+  /** parsed on first use: most rows of a large tab are only read, never needed whole */
+  record: AnyRecord;
+}
+
+/** A row the script wrote and nobody changed since: valid by construction, parsed only if needed. */
+function unchangedRow(index: number, rev: number, parse: () => AnyRecord): RowState {
+  let record: AnyRecord | undefined;
+  return {
+    index,
+    rev,
+    get record() {
+      return (record ??= parse());
+    },
+    set record(value) {
+      record = value;
+    },
+  };
 }
 
 /** Client clocks can be wrong; a timestamp this far ahead of the server's is taken as now. */
@@ -48,7 +64,7 @@ export function applySync(
   tabs: Record<TableName, TabSnapshot>,
   context: SyncContext,
 ): { response: SyncSuccess; writes: Record<TableName, TabWrite> } {
-  let rev = Math.max(context.rev, ...tableNames.flatMap((t) => tabs[t].rows.map((row) => maxRevOf(row, tabs[t].header, tabSpecs[t]))));
+  let rev = Math.max(context.rev, ...tableNames.map((t) => highestRev(tabs[t], tabSpecs[t])));
   const nextRev = () => ++rev;
   const nowIso = context.now.toISOString();
   const rejected: RejectedRecord[] = [];
@@ -79,6 +95,10 @@ export function applySync(
       const editedByPerson = needsId || decoded.hash !== rowHash(fields, spec);
       if (needsId) Object.assign(fields, { id: context.newId(), createdAt: nowIso });
       if (editedByPerson) Object.assign(fields, { updatedAt: nowIso, updatedBy: SHEET_EDITOR, createdAt: fields.createdAt || nowIso });
+      if (!editedByPerson) {
+        byId.set(String(fields.id), unchangedRow(index, decoded.rev, () => canonicalRecord(table, schema.parse(asTyped(fields)) as never)));
+        return;
+      }
       const parsed = schema.safeParse(asTyped(fields));
       if (!parsed.success) {
         sheetProblems.push({ tab: spec.tab, row: index + 2, errors: issueMessages(parsed.error) });
@@ -86,8 +106,9 @@ export function applySync(
       }
       const state: RowState = { index, record: canonicalRecord(table, parsed.data as never), rev: decoded.rev };
       byId.set(state.record.id, state);
-      if (editedByPerson) markChanged(state);
+      markChanged(state);
     });
+    let appended = 0;
 
     for (const raw of input.changes[table]) {
       const parsed = schema.safeParse(raw);
@@ -100,7 +121,7 @@ export function applySync(
       let record = canonicalRecord(table, (incoming.deleted ? schema.parse(toTombstone(incoming)) : incoming) as never) as AnyRecord;
       if (!incomingWins(record, existing?.record)) continue;
       if (table === 'contacts' && !record.deleted) record = keepComputedFields(record, existing?.record);
-      const state: RowState = existing ?? { index: rowsOut.length + countAppended(byId, rowsOut.length), record, rev: 0 };
+      const state: RowState = existing ?? { index: rowsOut.length + appended++, record, rev: 0 };
       state.record = record;
       byId.set(record.id, state);
       markChanged(state);
@@ -143,14 +164,16 @@ const lastFilled = (row: unknown[]) => {
 
 const ownedColumns = (columns: ColumnMap) => [...columns.values()].filter((i) => i >= 0).sort((a, b) => a - b);
 
-function maxRevOf(row: unknown[], header: unknown[], spec: TabSpec): number {
-  const index = mapColumns(header, spec).get('_rev') ?? -1;
-  const rev = Number(row[index]);
-  return index >= 0 && Number.isFinite(rev) ? rev : 0;
+function highestRev(tab: TabSnapshot, spec: TabSpec): number {
+  const index = mapColumns(tab.header, spec).get(REV_FIELD) ?? -1;
+  let highest = 0;
+  if (index < 0) return highest;
+  for (const row of tab.rows) {
+    const rev = Number(row[index]);
+    if (Number.isFinite(rev) && rev > highest) highest = rev;
+  }
+  return highest;
 }
-
-const countAppended = (byId: Map<string, RowState>, firstNew: number) =>
-  [...byId.values()].filter((s) => s.index >= firstNew).length;
 
 const idOf = (raw: unknown) =>
   raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
