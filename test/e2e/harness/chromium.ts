@@ -43,10 +43,11 @@ export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR): Pro
 
 /** The id of the tab showing `url`, as the extension sees it. */
 export async function tabIdOf(browser: ExtensionBrowser, urlPattern: string): Promise<number> {
-  const ids = await browser.serviceWorker.evaluate(
-    async (pattern) => (await chrome.tabs.query({ url: pattern })).map((t) => t.id),
-    urlPattern,
-  );
+  // Runs in the service worker, where `chrome` is the extension API.
+  const ids = await browser.serviceWorker.evaluate(async (pattern) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ url: pattern })).map((tab) => tab.id);
+  }, urlPattern);
   const id = ids[0];
   if (typeof id !== 'number') throw new Error(`no tab matches ${urlPattern}`);
   return id;
