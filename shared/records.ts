@@ -59,6 +59,8 @@ export const contactSchema = recordBase.extend({
   leadScore: amount,
   clv: amount,
   pAlive: amount,
+  /** a valuable customer who seems to be slipping away */
+  atRisk: z.boolean().default(false),
   scoredAt: text(40),
 });
 export type Contact = z.infer<typeof contactSchema>;
@@ -131,5 +133,5 @@ export type RecordBase = z.infer<typeof recordBase>;
 
 /** Fields a client may not set: the sheet computes them. */
 export const computedContactFields = [
-  'valueClass', 'rfmSegment', 'rfmScore', 'leadScore', 'clv', 'pAlive', 'scoredAt',
+  'valueClass', 'rfmSegment', 'rfmScore', 'leadScore', 'clv', 'pAlive', 'atRisk', 'scoredAt',
 ] as const satisfies readonly (keyof Contact)[];

@@ -1,4 +1,4 @@
-import { recordSchemas, type TableName } from './records';
+import { computedContactFields, recordSchemas, type TableName } from './records';
 
 /**
  * The sheet column contract: which tab holds each record type and how each field is written
@@ -33,7 +33,7 @@ const listFields = new Set(['emails', 'phones', 'tags', 'socialLinks']);
 const numberFields = new Set(['amount', 'cost', 'probability', 'leadScore', 'clv', 'pAlive']);
 const dateFields = new Set(['birthday', 'consentDate', 'expectedClose', 'closedAt']);
 const dateTimeFields = new Set(['createdAt', 'updatedAt', 'occurredAt', 'dueAt']);
-const computedFields = new Set(['valueClass', 'rfmSegment', 'rfmScore', 'leadScore', 'clv', 'pAlive', 'scoredAt']);
+const computedFields = new Set<string>(computedContactFields);
 const metaFields = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deleted'];
 
 /** `firstName` → `First name`; `id` stays `id`. */
@@ -47,7 +47,7 @@ export const normaliseHeader = (header: unknown): string =>
   String(header ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 function kindOf(field: string): ColumnKind {
-  if (field === 'deleted') return 'boolean';
+  if (field === 'deleted' || field === 'atRisk') return 'boolean';
   if (listFields.has(field)) return 'list';
   if (numberFields.has(field)) return 'number';
   if (dateFields.has(field)) return 'date';
