@@ -20,7 +20,7 @@ const result = await build({
   minify: true,
   metafile: true,
   write: false,
-  legalComments: 'none',
+  legalComments: 'eof', // keeps the licence notices of bundled code (fmin's Nelder-Mead, @stdlib)
 });
 
 // An IIFE's metafile lists no exports; an unbundled ESM pass over main.ts names them.
