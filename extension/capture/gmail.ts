@@ -24,7 +24,8 @@ export function isGmailUrl(url: string): boolean {
 /** The open message or thread, or null when the page shows none. */
 export function readGmail(doc: Document, url: string): WebmailReading | null {
   if (!isGmailUrl(url)) return null;
-  const messages = [...doc.querySelectorAll<HTMLElement>('div.adn')].slice(0, 500).map(readMessage);
+  // The open message is among the last: reading the last 200 keeps a huge thread cheap.
+  const messages = [...doc.querySelectorAll<HTMLElement>('div.adn')].slice(-200).map(readMessage);
   if (messages.length === 0) return null;
   const self = readGmailSelf(doc, url);
 
@@ -167,6 +168,6 @@ export function readGmailSelf(doc: Document, url: string): string {
     const fromBanner = cleanEmail(match?.[0]);
     if (fromBanner) return fromBanner;
   }
-  const fromPath = /\/mail\/u\/([^/]+@[^/]+)\//.exec(pathOf(url))?.[1];
+  const fromPath = /\/mail\/u\/([^/]+)\//.exec(pathOf(url))?.[1];
   return cleanEmail(fromPath ? safeDecode(fromPath) : '');
 }

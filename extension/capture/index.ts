@@ -1,5 +1,6 @@
 import type { Candidate, OpenEmail, PageCapture } from './candidate';
 import { readContactLinks } from './contact-links';
+import { textWithLines } from './dom-text';
 import { readGmail, type WebmailReading } from './gmail';
 import { readHCards } from './h-card';
 import { readJsonLd } from './json-ld';
@@ -56,7 +57,10 @@ function readWebmail(doc: Document, url: string): WebmailReading | null {
 }
 
 function selectionCandidates(doc: Document, region: string): Candidate[] {
-  const text = doc.getSelection?.()?.toString() ?? '';
+  // The selected nodes rather than Selection.toString(), whose line breaks differ between DOMs.
+  const selection = doc.getSelection?.();
+  const ranges = selection ? Array.from({ length: Math.min(selection.rangeCount, 10) }, (_, i) => selection.getRangeAt(i)) : [];
+  const text = ranges.map((range) => textWithLines(range.cloneContents(), { maxChars: 20_000 })).join('\n');
   const candidate = text.trim() ? readSelection(text, { defaultRegion: region }) : null;
   return candidate ? [candidate] : [];
 }

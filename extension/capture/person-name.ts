@@ -3,7 +3,9 @@
 const honorifics = /^(dr|prof|mr|mrs|ms|mx|miss|herr|frau|dipl\.?-?\w*|ing|mag|sir|dame|med|rer|nat|phil|jur|dent|vet|oec|pol|h\.c)\.?$/i;
 const particles = new Set(['von', 'van', 'de', 'der', 'den', 'di', 'da', 'du', 'del', 'della', 'la', 'le', 'zu', 'ten', 'ter', 'vom', 'zur', 'dos', 'das', 'bin', 'al']);
 // Degrees and post-nominals written after a name: "Anna Schmidt, MBA", "Dr. Jo Li PhD".
-const postNominal = /^(phd|ph\.d\.|mba|msc|m\.sc\.|bsc|b\.sc\.|ma|m\.a\.|ba|b\.a\.|md|m\.d\.|jd|j\.d\.|cpa|cfa|pmp|llm|ll\.m\.|esq\.?|jr\.?|sr\.?|ii|iii|iv|dipl\.-\w+\.?|mba\.?)$/i;
+const postNominal = /^(phd|ph\.d\.|mba|msc|m\.sc\.|bsc|b\.sc\.|ma|m\.a\.|ba|b\.a\.|md|m\.d\.|jd|j\.d\.|cpa|cfa|pmp|llm|ll\.m\.|esq\.?)$/i;
+// Generational suffixes are part of the name and belong to the last name: "John Doe Jr.".
+const generational = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
 
 /** "Dr. Anna von Berg" → { firstName: "Anna", lastName: "von Berg" }. "Berg, Anna" is read as last, first. */
 export function splitName(name: string): { firstName: string; lastName: string } {
@@ -18,7 +20,8 @@ export function splitName(name: string): { firstName: string; lastName: string }
   if (words.length === 1) return { firstName: words[0], lastName: '' };
   // The last name starts at the first particle after the first word, else it is the last word.
   const particle = words.findIndex((w, i) => i > 0 && particles.has(w.toLowerCase()));
-  const lastStart = particle > 0 ? particle : words.length - 1;
+  const lastWord = words.length > 2 && generational.test(words.at(-1)!) ? words.length - 2 : words.length - 1;
+  const lastStart = particle > 0 ? particle : lastWord;
   return { firstName: words.slice(0, lastStart).join(' '), lastName: words.slice(lastStart).join(' ') };
 }
 
