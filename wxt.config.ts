@@ -12,9 +12,13 @@ export default defineConfig({
   imports: false,
   outDir: '.output',
   manifest: ({ mode }) => ({
-    name: 'Rapport CRM',
-    description: 'Save contacts, log emails and set follow-ups from Gmail, Outlook or any page into your team’s Google Sheet.',
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'contextMenus'],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport for this page' },
+    },
+    default_locale: 'en',
     host_permissions: [
       // the Apps Script web app answers /exec with a redirect to googleusercontent.com
       'https://script.google.com/*',

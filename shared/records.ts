@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { dealStages, directions, followUpStatuses, interactionTypes, lifecycleStages } from './vocabulary';
+
+export { dealStages, directions, followUpStatuses, interactionTypes, lifecycleStages };
 
 /**
  * The five record types of Rapport, shared by the extension and the sheet add-on.
@@ -23,15 +26,7 @@ export const recordBase = z.object({
   deleted: z.boolean().default(false),
 });
 
-export const lifecycleStages = ['lead', 'qualified', 'customer', 'loyal', 'at risk', 'lost'] as const;
 export const lifecycleStage = z.enum(lifecycleStages);
-
-export const interactionTypes = [
-  'email', 'call', 'meeting', 'note', 'purchase', 'complaint', 'event', 'social', 'web',
-] as const;
-export const directions = ['inbound', 'outbound', 'internal'] as const;
-export const dealStages = ['prospecting', 'qualification', 'proposal', 'negotiation', 'won', 'lost'] as const;
-export const followUpStatuses = ['open', 'done', 'snoozed'] as const;
 
 export const contactSchema = recordBase.extend({
   firstName: text(200),

@@ -1,5 +1,5 @@
 import type { RapportDatabase } from '../db/database';
-import type { SyncReport } from '../messages';
+import type { SyncReport } from '../messaging/protocol';
 import { clientIdItem, syncStatusItem, syncTokenItem, syncUrlItem, type SyncStatus } from '../settings';
 import { syncOnce } from './sync-client';
 

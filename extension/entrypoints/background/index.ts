@@ -1,22 +1,36 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../../db/database';
-import { backgroundRequestSchema } from '../../messages';
+import { handleRequest } from '../../messaging/handlers';
+import { registerSelectionMenu, takeSelection } from '../../add-selection';
+import { memberEmailItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
 
 const SYNC_ALARM = 'rapport-sync';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const deps = {
+    db,
+    author: () => memberEmailItem.getValue(),
+    readTab: async (tabId: number) => (await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }))[0]?.result,
+    takeSelection,
+    sync: (force: boolean) => runSync(db, force),
+    syncStatus: () => currentSyncReport(db),
+    changed: () => {
+      clearTimeout(soon);
+      soon = setTimeout(() => void runSync(db, true), 1500);
+    },
+  };
+
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void runSync(db, false);
   });
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    const request = backgroundRequestSchema.safeParse(message);
-    if (!request.success) return false;
-    const answer = request.data.type === 'syncNow' ? runSync(db, true) : currentSyncReport(db);
-    void answer.then(sendResponse);
+    void handleRequest(message, deps).then(sendResponse);
     return true;
   });
+  registerSelectionMenu();
 });

@@ -1,80 +1,169 @@
-import type { CardState } from './popup-store';
-import { usePopupStore } from './popup-store';
-
-const sourceLabels: Record<string, string> = {
-  gmail: 'Gmail', outlook: 'Outlook', 'json-ld': 'Page data', 'h-card': 'h-card', mailto: 'Email link', tel: 'Phone link',
-  vcard: 'vCard', signature: 'Signature', selection: 'Selection', site: 'Website',
-};
-
-const shortDate = (iso: string) => (iso ? new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '');
+import { lifecycleStages } from '../../../shared/vocabulary';
+import { translateValue } from '../i18n';
+import { splitList, usePopupStore, type CardState } from './popup-store';
 
 export function Popup() {
   const store = usePopupStore();
+  const { t } = store;
   const email = store.page.value?.email ?? null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') window.close();
+  };
   return (
-    <main class="popup">
+    <main class="popup" onKeyDown={onKeyDown}>
       <header class="bar">
         <span class="brand">Rapport</span>
-        {email && <span class="subject" title={email.subject}>{email.subject || '(no subject)'}</span>}
+        {email && <span class="subject" title={email.subject}>{email.subject}</span>}
       </header>
-      {store.loading.value && <p class="empty">Reading the page…</p>}
-      {store.loadError.value && <p class="problem" role="alert">{store.loadError.value}</p>}
-      {!store.loading.value && !store.loadError.value && store.others.value.length === 0 && (
-        <p class="empty">No contact found on this page.</p>
+      {store.loading.value && <p class="empty">{t('readingPage')}</p>}
+      {store.loadProblem.value && <p class="problem" role="alert">{store.loadProblem.value}</p>}
+      {!store.loading.value && store.cards.value.length === 0 && (
+        <div class="empty">
+          {!store.loadProblem.value && <p>{t('noContactFound')}</p>}
+          <button type="button" onClick={store.addManualCard}>{t('addManually')}</button>
+        </div>
       )}
       <ul class="cards">
-        {store.others.value.map((card) => <ContactCard key={card.key} card={card} canLog={!!email} />)}
+        {store.cards.value.map((card) => <ContactCard key={card.key} card={card} canLog={!!email} />)}
       </ul>
       <SyncFooter />
     </main>
   );
 }
 
+const money = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 0 });
+const shortDate = (iso: string) => (iso ? new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '');
+
+function StatusBadge({ card }: { card: CardState }) {
+  const { t } = usePopupStore();
+  const contact = card.known?.contact;
+  if (!contact) return <span class="badge new" data-testid="status">{t('new')}</span>;
+  if (card.matchedBy === 'email') return <span class="badge known" data-testid="status">{`${t('known')} · ${translateValue(t, 'stage_', contact.stage)}`}</span>;
+  return <span class="badge maybe" data-testid="status">{t('looksLike', { name: `${contact.firstName} ${contact.lastName}`.trim() })}</span>;
+}
+
+function KnownFacts({ card }: { card: CardState }) {
+  const { t } = usePopupStore();
+  const known = card.known;
+  if (!known) return null;
+  const { contact, lastInteraction, openFollowUps } = known;
+  const next = openFollowUps[0];
+  return (
+    <div class="facts" data-testid="facts">
+      {contact.atRisk && <span class="chip risk">{t('atRisk')}</span>}
+      {contact.valueClass && <span class="chip">{t('valueClass', { value: contact.valueClass })}</span>}
+      {contact.rfmSegment && <span class="chip">{contact.rfmSegment}</span>}
+      {contact.clv != null && <span class="chip">{t('clv', { value: money(contact.clv) })}</span>}
+      {contact.leadScore != null && !contact.valueClass && <span class="chip">{t('leadScore', { value: Math.round(contact.leadScore) })}</span>}
+      {lastInteraction && <span>{t('lastContact', { date: shortDate(lastInteraction.occurredAt || lastInteraction.createdAt) })}</span>}
+      {openFollowUps.length > 0 && <span>{t('openFollowUps', { count: openFollowUps.length })}</span>}
+      {next && <span class="next">{t('nextFollowUp', { title: next.title, date: shortDate(next.dueAt) })}</span>}
+    </div>
+  );
+}
+
+function Field({ label, value, onInput, name }: { label: string; value: string; onInput: (v: string) => void; name: string }) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input name={name} type="text" value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+    </label>
+  );
+}
+
 function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
   const store = usePopupStore();
-  const { candidate, known } = card;
-  const contact = known?.contact;
-  const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : candidate.name;
-  const jobLine = [contact?.jobTitle || candidate.jobTitle, contact?.company || candidate.company].filter(Boolean).join(' · ');
+  const { t } = store;
+  const { form, key } = card;
+  const contact = card.known?.contact;
+  const name = `${form.firstName} ${form.lastName}`.trim() || card.candidate?.name || form.emails[0] || t('manualEntry');
+  const jobLine = [form.jobTitle, form.company].filter(Boolean).join(' · ');
+  const edit = (patch: Parameters<typeof store.editForm>[1]) => store.editForm(key, patch);
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void store.save(key);
+  };
+  const uncertain = contact && card.matchedBy !== 'email';
   return (
-    <li class="card" data-testid="candidate">
+    <li class="card" data-testid="candidate" aria-busy={card.busy}>
       <div class="card-head">
-        <div>
-          <div class="name" data-testid="name">{name || candidate.emails[0]}</div>
+        <div class="who">
+          <div class="name" data-testid="name">{name}</div>
           {jobLine && <div class="job" data-testid="job">{jobLine}</div>}
-          <div class="email">{candidate.emails[0]}</div>
+          {form.emails[0] && <div class="email">{form.emails[0]}</div>}
         </div>
-        <span class={contact ? 'badge known' : 'badge new'} data-testid="status">
-          {contact ? `Known · ${contact.stage}` : 'New'}
-        </span>
+        <StatusBadge card={card} />
       </div>
       <div class="meta">
-        <span class="source">from {sourceLabels[candidate.source] ?? candidate.source}</span>
-        {known?.lastInteraction && <span>last contact {shortDate(known.lastInteraction.occurredAt || known.lastInteraction.createdAt)}</span>}
-        {known && known.openFollowUps.length > 0 && <span>{known.openFollowUps.length} open follow-up(s)</span>}
+        <span class="source">{t('from', { source: translateValue(t, 'source_', card.source) })}</span>
+        {card.matchedBy === 'phone' && <span>({t('matchedByPhone')})</span>}
+        {card.matchedBy === 'name' && <span>({t('matchedByName')})</span>}
       </div>
-      <div class="actions">
-        <button type="button" class="primary" onClick={() => void store.save(card.key)}>
-          {contact ? 'Update contact' : 'Save contact'}
+      <KnownFacts card={card} />
+      <form onSubmit={onSubmit} onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit(e); }}>
+        <button type="button" class="link" aria-expanded={card.expanded} onClick={() => store.update(key, { expanded: !card.expanded })}>
+          {card.expanded ? t('hideDetails') : t('showDetails')}
         </button>
-        {canLog && (
-          <button type="button" onClick={() => void store.logOpenEmail(card.key)}>Log email</button>
+        {card.expanded && (
+          <div class="fields">
+            <Field name="firstName" label={t('firstName')} value={form.firstName} onInput={(v) => edit({ firstName: v })} />
+            <Field name="lastName" label={t('lastName')} value={form.lastName} onInput={(v) => edit({ lastName: v })} />
+            <Field name="emails" label={t('email')} value={form.emails.join(', ')} onInput={(v) => edit({ emails: splitList(v) })} />
+            <Field name="phones" label={t('phone')} value={form.phones.join(', ')} onInput={(v) => edit({ phones: splitList(v) })} />
+            <Field name="jobTitle" label={t('jobTitle')} value={form.jobTitle} onInput={(v) => edit({ jobTitle: v })} />
+            <Field name="company" label={t('company')} value={form.company} onInput={(v) => edit({ company: v })} />
+            <Field name="website" label={t('website')} value={form.website} onInput={(v) => edit({ website: v })} />
+            <label class="field">
+              <span>{t('stage')}</span>
+              <select name="stage" value={form.stage} onChange={(e) => edit({ stage: e.currentTarget.value as typeof form.stage })}>
+                {lifecycleStages.map((stage) => <option key={stage} value={stage}>{translateValue(t, 'stage_', stage)}</option>)}
+              </select>
+            </label>
+            <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: splitList(v) })} />
+            <p class="hint">{t('whatIsSaved')}</p>
+          </div>
         )}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={card.busy}>
+            {!contact ? t('save') : uncertain ? t('mergeInto', { name: `${contact.firstName} ${contact.lastName}`.trim() }) : t('update')}
+          </button>
+          {uncertain && <button type="button" disabled={card.busy} onClick={() => void store.save(key, true)}>{t('saveAsNew')}</button>}
+          {canLog && <button type="button" disabled={card.busy} onClick={() => void store.logOpenEmail(key)}>{t('logEmail')}</button>}
+        </div>
+      </form>
+      {canLog && (
+        <label class="check">
+          <input type="checkbox" checked={card.keepSnippet} onChange={(e) => store.update(key, { keepSnippet: e.currentTarget.checked })} />
+          {t('keepSnippet')}
+        </label>
+      )}
+      <div class="follow-up" role="group" aria-label={t('followUp')}>
+        <span class="label">{t('followUp')}</span>
+        <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'tomorrow')}>{t('tomorrow')}</button>
+        <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'in3Days')}>{t('in3Days')}</button>
+        <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'nextWeek')}>{t('nextWeek')}</button>
+        <input type="date" aria-label={t('onDate')} min={store.today()} disabled={card.busy} onChange={(e) => { if (e.currentTarget.value) void store.followUp(key, { date: e.currentTarget.value }); }} />
       </div>
-      {card.notice && <p class="notice" role="status">{card.notice}</p>}
+      <div class="note">
+        <textarea aria-label={t('note')} placeholder={t('note')} rows={1} value={card.note} onInput={(e) => store.update(key, { note: e.currentTarget.value })} />
+        <button type="button" disabled={card.busy || !card.note.trim()} onClick={() => void store.addNote(key)}>{t('addNote')}</button>
+      </div>
+      {card.notice && !card.problem && <p class="notice" role="status">{card.notice}</p>}
+      {card.problem && <p class="problem" role="alert">{card.problem}</p>}
     </li>
   );
 }
 
 function SyncFooter() {
   const store = usePopupStore();
+  const { t } = store;
   const report = store.sync.value;
-  const state = !report ? '' : report.ok ? (report.pending ? `${report.pending} change(s) waiting to sync` : 'All changes synced') : report.message;
+  const state = !report ? '' : report.ok ? (report.pending ? t('pending', { count: report.pending }) : t('allSynced')) : report.message;
   return (
     <footer class="bar footer">
       <span class={report && !report.ok ? 'sync-state problem' : 'sync-state'} data-testid="sync-state">{state}</span>
       <button type="button" disabled={store.syncing.value} onClick={() => void store.syncNow()}>
-        {store.syncing.value ? 'Syncing…' : 'Sync now'}
+        {store.syncing.value ? t('syncing') : t('syncNow')}
       </button>
     </footer>
   );

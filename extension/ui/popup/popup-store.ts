@@ -1,131 +1,231 @@
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Candidate, PageCapture } from '../../capture/candidate';
-import { findContactByEmail, saveContact, summariseContact, type ContactSummary } from '../../db/contacts';
-import type { RapportDatabase } from '../../db/database';
-import { logEmail } from '../../db/interactions';
-import type { SyncReport } from '../../messages';
+import type { ContactSummary } from '../../db/contacts';
+import type { Answer, CandidateMatch, ContactFields, RequestInput, Responses, SyncReport } from '../../messaging/protocol';
+import type { Translate } from '../i18n';
+import { localDay, quickDueDates } from './due-dates';
+
+/** Sends a request to the service worker and gives back its answer. */
+export type Send = <T extends RequestInput>(request: T) => Promise<Answer<T['type']>>;
 
 export interface PopupDeps {
-  db: RapportDatabase;
-  /** reads the page the popup was opened on */
-  readPage: () => Promise<PageCapture>;
-  author: () => Promise<string>;
-  requestSync: (force: boolean) => Promise<SyncReport | undefined>;
+  send: Send;
+  /** the tab to read, or null when the popup was opened for a selection */
+  tabId: () => Promise<number | null>;
+  t: Translate;
   now?: () => Date;
 }
 
 export interface CardState {
   key: string;
-  candidate: Candidate;
+  source: string;
+  candidate: Candidate | null;
+  /** the known contact this card is about (after a match or a save) */
   known: ContactSummary | null;
+  /** how the match was found; only email matches are certain enough to update without asking */
+  matchedBy: 'email' | 'phone' | 'name' | null;
+  /** exactly what Save writes */
+  form: ContactFields;
+  expanded: boolean;
+  keepSnippet: boolean;
+  note: string;
   notice: string;
+  problem: string;
+  busy: boolean;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const splitList = (text: string) => text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+export { splitList };
+
+/** The form a card starts with: the known contact's values, gaps filled from the page. */
+export function initialForm(candidate: Candidate | null, known: ContactSummary | null): ContactFields {
+  const c = known?.contact;
+  const union = (a: readonly string[] = [], b: readonly string[] = []) => [...new Set([...a, ...b].filter(Boolean))];
+  return {
+    firstName: c?.firstName || candidate?.firstName || '',
+    lastName: c?.lastName || candidate?.lastName || '',
+    emails: union(c?.emails, candidate?.emails.map((e) => e.toLowerCase())),
+    phones: union(c?.phones, candidate?.phones),
+    jobTitle: c?.jobTitle || candidate?.jobTitle || '',
+    company: c?.company || candidate?.company || '',
+    website: c?.website || candidate?.website || '',
+    stage: c?.stage ?? 'lead',
+    tags: c?.tags ?? [],
+  };
+}
+
+function cardFor(found: CandidateMatch, index: number): CardState {
+  const known = found.match?.summary ?? null;
+  return {
+    key: `${index}:${found.candidate.emails[0] ?? found.candidate.name}`,
+    source: found.candidate.source,
+    candidate: found.candidate,
+    known,
+    matchedBy: found.match?.by ?? null,
+    form: initialForm(found.candidate, known),
+    expanded: index === 0,
+    keepSnippet: false,
+    note: '',
+    notice: '',
+    problem: '',
+    busy: false,
+  };
+}
 
 /** The popup's state as signals, created once per popup and passed down by context. */
 export function createPopupStore(deps: PopupDeps) {
+  const { t } = deps;
+  const now = deps.now ?? (() => new Date());
   const page = signal<PageCapture | null>(null);
-  const loadError = signal('');
   const loading = signal(true);
+  const loadProblem = signal('');
   const cards = signal<CardState[]>([]);
   const sync = signal<SyncReport | null>(null);
   const syncing = signal(false);
-  const others = computed(() => cards.value.filter((c) => !c.candidate.isSelf));
 
-  const updateCard = (key: string, patch: Partial<CardState>) => {
+  const card = (key: string) => cards.value.find((c) => c.key === key);
+  const update = (key: string, patch: Partial<CardState>) => {
     cards.value = cards.value.map((c) => (c.key === key ? { ...c, ...patch } : c));
   };
-
-  async function lookUp(candidate: Candidate): Promise<ContactSummary | null> {
-    const contact = await findContactByEmail(deps.db, candidate.emails);
-    return contact ? summariseContact(deps.db, contact) : null;
-  }
 
   async function load() {
     loading.value = true;
     try {
-      const capture = await deps.readPage();
-      page.value = capture;
-      cards.value = await Promise.all(
-        capture.candidates.map(async (candidate, index) => ({
-          key: `${index}:${candidate.emails[0] ?? candidate.name}`,
-          candidate,
-          known: await lookUp(candidate),
-          notice: '',
-        })),
-      );
+      const tabId = await deps.tabId();
+      if (tabId === null) {
+        const answer = await deps.send({ type: 'consumeSelection' });
+        if (answer.ok && answer.value) cards.value = [cardFor(answer.value, 0)];
+      } else {
+        const answer = await deps.send({ type: 'capture', tabId });
+        if (!answer.ok) loadProblem.value = answer.message;
+        else if (!answer.value.ok) loadProblem.value = answer.value.message;
+        else {
+          page.value = answer.value.page;
+          cards.value = answer.value.matches.map(cardFor);
+        }
+      }
     } catch (error) {
-      loadError.value = `Rapport could not read this page: ${errorText(error)}`;
+      loadProblem.value = error instanceof Error ? error.message : String(error);
     } finally {
       loading.value = false;
     }
   }
 
-  async function refreshKnown(key: string) {
-    const card = cards.value.find((c) => c.key === key);
-    if (card) updateCard(key, { known: await lookUp(card.candidate) });
+  function addManualCard() {
+    const key = `manual:${cards.value.length}`;
+    cards.value = [...cards.value, {
+      key, source: 'manual', candidate: null, known: null, matchedBy: null, form: initialForm(null, null),
+      expanded: true, keepSnippet: false, note: '', notice: '', problem: '', busy: false,
+    }];
   }
 
-  function afterWrite() {
-    void deps.requestSync(true).then((report) => {
-      if (report) sync.value = report;
+  function editForm(key: string, patch: Partial<ContactFields>) {
+    const current = card(key);
+    if (current) update(key, { form: { ...current.form, ...patch } });
+  }
+
+  const afterWrite = () => void refreshSync(false);
+
+  /** Runs an action on a card, keeping the card busy and turning failures into a visible message. */
+  async function act<T>(key: string, work: (state: CardState) => Promise<T>): Promise<T | undefined> {
+    const state = card(key);
+    if (!state || state.busy) return undefined;
+    update(key, { busy: true, problem: '' });
+    try {
+      return await work(state);
+    } catch (error) {
+      update(key, { problem: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    } finally {
+      update(key, { busy: false });
+    }
+  }
+
+  async function unwrap<T extends RequestInput>(request: T): Promise<Responses[T['type']]> {
+    const answer = await deps.send(request);
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.value as Responses[T['type']];
+  }
+
+  /** Saves the card's form; `asNew` saves a separate contact even when one matched. */
+  async function save(key: string, asNew = false): Promise<ContactSummary | undefined> {
+    return act(key, async (state) => {
+      const contactId = asNew ? undefined : state.known?.contact.id;
+      const { summary } = await unwrap({ type: 'saveContact', contactId, fields: state.form, source: state.source });
+      update(key, { known: summary, matchedBy: 'email', form: initialForm(state.candidate, summary), notice: contactId ? t('updated') : t('saved') });
+      afterWrite();
+      return summary;
     });
   }
 
-  async function save(key: string) {
-    const card = cards.value.find((c) => c.key === key);
-    if (!card) return;
-    const { candidate, known } = card;
-    const existing = known?.contact;
-    const contact = await saveContact(deps.db, {
-      ...(existing ? { id: existing.id } : { source: candidate.source }),
-      firstName: existing?.firstName || candidate.firstName,
-      lastName: existing?.lastName || candidate.lastName,
-      emails: [...(existing?.emails ?? []), ...candidate.emails],
-      phones: [...new Set([...(existing?.phones ?? []), ...candidate.phones])],
-      jobTitle: existing?.jobTitle || candidate.jobTitle,
-      company: existing?.company || candidate.company,
-      website: existing?.website || candidate.website,
-    }, await deps.author());
-    updateCard(key, { known: await summariseContact(deps.db, contact), notice: existing ? 'Contact updated.' : 'Contact saved.' });
-    afterWrite();
+  /** The card's contact, saving it first when it is not saved yet. */
+  async function ensureContact(key: string): Promise<string | undefined> {
+    const state = card(key);
+    if (state?.known && state.matchedBy === 'email') return state.known.contact.id;
+    return (await save(key))?.contact.id;
   }
 
   async function logOpenEmail(key: string) {
     const email = page.value?.email;
     if (!email) return;
-    let card = cards.value.find((c) => c.key === key);
-    if (!card) return;
-    if (!card.known) {
-      await save(key);
-      card = cards.value.find((c) => c.key === key);
-    }
-    const contactId = card?.known?.contact.id;
+    const contactId = await ensureContact(key);
     if (!contactId) return;
-    const result = await logEmail(deps.db, { contactId, email, url: page.value?.url ?? '', keepSnippet: false }, await deps.author());
-    await refreshKnown(key);
-    updateCard(key, { notice: result.alreadyLogged ? 'This email is already logged.' : 'Email logged.' });
-    if (!result.alreadyLogged) afterWrite();
+    await act(key, async (state) => {
+      const result = await unwrap({ type: 'logEmail', contactId, email, url: page.value?.url ?? '', keepSnippet: state.keepSnippet });
+      update(key, { known: result.summary, notice: result.alreadyLogged ? t('alreadyLogged') : t('emailLogged') });
+      afterWrite();
+    });
+  }
+
+  async function followUp(key: string, when: 'tomorrow' | 'in3Days' | 'nextWeek' | { date: string }) {
+    const dueAt = typeof when === 'string' ? quickDueDates(now())[when] : when.date;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueAt)) return;
+    const contactId = await ensureContact(key);
+    if (!contactId) return;
+    await act(key, async () => {
+      const subject = page.value?.email?.subject;
+      const { summary } = await unwrap({ type: 'addFollowUp', contactId, dueAt, title: subject ? `Follow up: ${subject}` : t('followUp') });
+      update(key, { known: summary, notice: t('followUpSet', { date: dueAt }) });
+      afterWrite();
+    });
+  }
+
+  async function addNote(key: string) {
+    const text = card(key)?.note.trim();
+    if (!text) return;
+    const contactId = await ensureContact(key);
+    if (!contactId) return;
+    await act(key, async () => {
+      const { summary } = await unwrap({ type: 'addNote', contactId, text });
+      update(key, { known: summary, note: '', notice: t('noteAdded') });
+      afterWrite();
+    });
+  }
+
+  async function refreshSync(force: boolean) {
+    const answer = await deps.send({ type: force ? 'syncNow' : 'syncStatus' });
+    if (answer.ok) sync.value = answer.value as SyncReport;
   }
 
   async function syncNow() {
     syncing.value = true;
     try {
-      sync.value = (await deps.requestSync(true)) ?? null;
-      for (const card of cards.value) await refreshKnown(card.key);
+      await refreshSync(true);
+      // Teammates' changes may have arrived: read the page's people again.
+      const before = cards.value;
+      await load();
+      if (cards.value.length === 0 && before.length) cards.value = before;
     } finally {
       syncing.value = false;
     }
   }
 
-  async function loadSyncStatus() {
-    sync.value = (await deps.requestSync(false)) ?? null;
-  }
-
-  return { page, loadError, loading, cards, others, sync, syncing, load, save, logOpenEmail, syncNow, loadSyncStatus };
+  return {
+    t, page, loading, loadProblem, cards, sync, syncing, today: () => localDay(now()),
+    load, addManualCard, editForm, update, save, logOpenEmail, followUp, addNote, syncNow, refreshSync,
+  };
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>;

@@ -1,0 +1,81 @@
+import { pageCaptureSchema, type Candidate } from '../capture/candidate';
+import { findMatch, saveContact, summariseContact, summaryById } from '../db/contacts';
+import type { RapportDatabase } from '../db/database';
+import { addFollowUp, addNote } from '../db/follow-ups';
+import { logEmail } from '../db/interactions';
+import type { Answer, CandidateMatch, Request, Responses, SyncReport } from './protocol';
+import { requestSchema } from './protocol';
+
+export interface HandlerDeps {
+  db: RapportDatabase;
+  /** the member's email, written on every record */
+  author: () => Promise<string>;
+  /** runs the page reader in a tab and gives back what it returned */
+  readTab: (tabId: number) => Promise<unknown>;
+  /** the selection the user sent with the context menu, taken once */
+  takeSelection: () => Promise<Candidate | null>;
+  sync: (force: boolean) => Promise<SyncReport>;
+  syncStatus: () => Promise<SyncReport>;
+  /** a local write happened: sync soon */
+  changed: () => void;
+}
+
+async function withMatch(db: RapportDatabase, candidate: Candidate): Promise<CandidateMatch> {
+  const found = await findMatch(db, candidate);
+  return { candidate, match: found ? { summary: await summariseContact(db, found.contact), by: found.by } : null };
+}
+
+/** Answers one request from an extension page. Expected failures come back as messages. */
+export async function handleRequest(raw: unknown, deps: HandlerDeps): Promise<Answer<Request['type']>> {
+  const parsed = requestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: 'Rapport did not understand that request.' };
+  try {
+    return { ok: true, value: await answer(parsed.data, deps) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function answer(request: Request, deps: HandlerDeps): Promise<Responses[Request['type']]> {
+  const { db } = deps;
+  switch (request.type) {
+    case 'syncNow':
+      return deps.sync(true);
+    case 'syncStatus':
+      return deps.syncStatus();
+    case 'capture': {
+      let result: unknown;
+      try {
+        result = await deps.readTab(request.tabId);
+      } catch (error) {
+        return { ok: false, message: `Rapport cannot read this page (${error instanceof Error ? error.message : String(error)}). You can still add a contact by hand.` };
+      }
+      const page = pageCaptureSchema.safeParse(result);
+      if (!page.success) return { ok: false, message: 'This page gave Rapport nothing it could read. You can still add a contact by hand.' };
+      const people = page.data.candidates.filter((c) => !c.isSelf);
+      return { ok: true, page: page.data, matches: await Promise.all(people.map((c) => withMatch(db, c))) };
+    }
+    case 'consumeSelection': {
+      const candidate = await deps.takeSelection();
+      return candidate ? withMatch(db, candidate) : null;
+    }
+    case 'saveContact': {
+      const contact = await saveContact(db, { ...(request.contactId ? { id: request.contactId } : { source: request.source }), ...request.fields }, await deps.author());
+      deps.changed();
+      return { summary: await summariseContact(db, contact), created: !request.contactId };
+    }
+    case 'logEmail': {
+      const result = await logEmail(db, request, await deps.author());
+      if (!result.alreadyLogged) deps.changed();
+      return { summary: await summaryById(db, request.contactId), alreadyLogged: result.alreadyLogged };
+    }
+    case 'addFollowUp':
+      await addFollowUp(db, request, await deps.author());
+      deps.changed();
+      return { summary: await summaryById(db, request.contactId) };
+    case 'addNote':
+      await addNote(db, request, await deps.author());
+      deps.changed();
+      return { summary: await summaryById(db, request.contactId) };
+  }
+}
