@@ -20,7 +20,6 @@ export const closingPhrase = new RegExp(
       'mit (?:den )?(?:freundlichen|besten|herzlichen|lieben|vielen|kollegialen|sonnigen)?\\s*(?:grüßen|grüssen|gruß|gruss|dank)',
       '(?:viele|beste|liebe|herzliche|schöne|freundliche|sonnige|freundlichste|liebste|kollegiale)\\s+(?:grüße|grüsse)',
       'herzlichst',
-      '(?:viele|beste|liebe|herzliche|schöne|freundliche)\\s+grüße',
       'gruß|gruss|grüße|grüsse',
       'danke(?: schön| sehr)?|vielen dank',
       'mfg|vg|lg|bg|hg|sg|rgds|br|thx',

@@ -92,6 +92,8 @@ interface ReadingState {
   singleWordNameAllowed: boolean;
   /** the first segment with no cue that follows the name or the title */
   unplaced?: { text: string; afterName: boolean };
+  /** the company so far was recognised by its words, not by a legal form */
+  companyGuessed?: boolean;
 }
 
 // ——— Cutting the text down to the writer's own signature ———
@@ -250,7 +252,7 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   // "Turner Legal Ltd, 22 King Street, Manchester M2 4WU": company, then address.
   const companyThenAddress = text.match(/^(.+?),\s+(\d.+)$/);
   if (companyThenAddress && legalForm.test(companyThenAddress[1]) && isAddress(companyThenAddress[2])) {
-    if (!fields.company) fields.company = companyThenAddress[1];
+    setCompany(fields, state, companyThenAddress[1], true);
     return { kind: 'address', address: companyThenAddress[2] };
   }
   if (isAddress(text) && !hasTitleWord(text.replace(/\d.*$/, ''))) return { kind: 'address', address: text };
@@ -274,7 +276,7 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   }
 
   if (legalForm.test(text)) {
-    if (!fields.company) fields.company = text;
+    setCompany(fields, state, text, true);
     return { kind: 'company' };
   }
 
@@ -287,17 +289,20 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   }
 
   // Both kinds of word ("Field Service Technician", "TriState HVAC Services"): the last word decides.
+  // A title comes with a name: before one, "Project Timeline" is a line of the message.
   const lastWord = text.split(/\s+/).at(-1) ?? '';
   const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord);
   if (hasTitleWord(text) && (titleFirst || !companyWord.test(text))) {
+    if (!fields.name) return { kind: 'other' };
     if (!fields.jobTitle) fields.jobTitle = text;
     return { kind: 'title' };
   }
   if (companyWord.test(text) && !/\d/.test(text)) {
-    if (!fields.company) fields.company = text;
+    setCompany(fields, state, text, false);
     return { kind: 'company' };
   }
   if (hasTitleWord(text)) {
+    if (!fields.name) return { kind: 'other' };
     if (!fields.jobTitle) fields.jobTitle = text;
     return { kind: 'title' };
   }
@@ -309,6 +314,13 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
     state.unplaced = { text, afterName };
   }
   return { kind: 'other' };
+}
+
+/** A company with a legal form replaces one only guessed from its words ("Ihr Team der Stadtwerke"). */
+function setCompany(fields: SignatureFields, state: ReadingState, company: string, hasLegalForm: boolean): void {
+  if (fields.company && (hasLegalForm ? !state.companyGuessed : true)) return;
+  fields.company = company;
+  state.companyGuessed = !hasLegalForm;
 }
 
 /** An unplaced segment is the company when none was found (companies are named without cues more often than titles), else the title. */

@@ -5,6 +5,8 @@ import { fixtureHtml, parseHtml } from './load-page';
 
 // Pages can be hostile or broken. Every reader must return normally, with bounded fields.
 const fiveMegabytes = 5 * 1024 * 1024;
+// Parsing 5 MB in happy-dom alone takes seconds on a busy machine; this is no timing test.
+const bigPage = { timeout: 60_000 };
 
 function hostilePage(): string {
   const longName = `Eve ${'X'.repeat(10_000)}`;
@@ -35,7 +37,7 @@ describe('a hostile 5 MB page', () => {
   const doc = parseHtml(html);
   const url = 'https://evil.example/people';
 
-  it('returns normally with every field bounded and stripped of direction overrides', () => {
+  it('returns normally with every field bounded and stripped of direction overrides', bigPage, () => {
     expect(html.length).toBeGreaterThan(fiveMegabytes);
     const capture = readPage(doc, url);
     expect(capture.candidates.length).toBeGreaterThan(0);
@@ -65,7 +67,7 @@ describe('a hostile 5 MB page', () => {
 });
 
 describe('a Gmail thread inflated to 5 MB', () => {
-  it('still reads the open message and its people', () => {
+  it('still reads the open message and its people', bigPage, () => {
     const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfxsnqZrPQwHmvKsVxCgRbLtw';
     const html = inflateGmailThread(fixtureHtml('gmail-thread-de.html'), fiveMegabytes);
     expect(new TextEncoder().encode(html).length).toBeGreaterThanOrEqual(fiveMegabytes);

@@ -56,6 +56,19 @@ describe('parseSignature', () => {
     expect(candidate.phones).toEqual(['+491712345678']);
   });
 
+  it('takes no title from the message above the signature', () => {
+    const candidate = parseSignature([
+      'Thanks!', '', 'I looked at the figures you sent over yesterday and they look right to me.', 'Project Timeline', '',
+      'Anna Lindner', 'Geschäftsführerin', 'Lindner Design UG (haftungsbeschränkt)',
+    ].join('\n'));
+    expect(candidate).toMatchObject({ name: 'Anna Lindner', jobTitle: 'Geschäftsführerin', company: 'Lindner Design UG (haftungsbeschränkt)' });
+  });
+
+  it('prefers a company with a legal form over one guessed from its words', () => {
+    const candidate = parseSignature('Mit freundlichen Grüßen\n\nIhr Team der Stadtwerke\nStadtwerke Musterstadt GmbH\nTelefon 030 1234-5678');
+    expect(candidate).toMatchObject({ name: '', company: 'Stadtwerke Musterstadt GmbH', phones: ['+493012345678'] });
+  });
+
   it('splits the name into first and last name', () => {
     const candidate = parseSignature('Mit freundlichen Grüßen\nDr. Katrin von Hoffmann\nLeiterin Einkauf');
     expect(candidate).toMatchObject({ name: 'Dr. Katrin von Hoffmann', firstName: 'Katrin', lastName: 'von Hoffmann', jobTitle: 'Leiterin Einkauf' });
