@@ -1,9 +1,9 @@
 import type { Candidate, OpenEmail, PageCapture } from './candidate';
-import { readContactLinks } from './contact-links';
 import { textWithLines } from './dom-text';
 import { readGmail, type WebmailReading } from './gmail';
 import { readHCards } from './h-card';
 import { readJsonLd } from './json-ld';
+import { readMailtoAndTelLinks } from './mailto';
 import { mergeCandidates } from './merge';
 import { readOutlook } from './outlook';
 import { regionForPage } from './phone';
@@ -11,6 +11,7 @@ import { cleanLine } from './sanitize';
 import { readSelection } from './selection';
 import { readSite } from './site';
 import { hostOf } from './url';
+import { readVcardLinks } from './vcard-link';
 
 export { parseSignature } from './signature';
 export { readSelection } from './selection';
@@ -39,7 +40,8 @@ export function readPage(doc: Document, url: string): PageCapture {
     ...attempt(() => selectionCandidates(doc, region), []),
     ...attempt(() => readJsonLd(doc, region), []),
     ...attempt(() => readHCards(doc, url, region), []),
-    ...attempt(() => readContactLinks(doc, url, region), []),
+    ...attempt(() => readMailtoAndTelLinks(doc, region), []),
+    ...attempt(() => readVcardLinks(doc, url), []),
     // The site itself is no contact on a webmail page.
     ...(webmail ? [] : attempt(() => readSite(doc, url), [])),
   ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate } from '../../../extension/capture/candidate';
+import { pageCaptureSchema, type Candidate } from '../../../extension/capture/candidate';
 import { capturePage, readPage } from '../../../extension/capture/index';
 import { makeCandidate } from '../../../extension/capture/make-candidate';
 import { mergeCandidates } from '../../../extension/capture/merge';
@@ -55,6 +55,24 @@ describe('capturePage', () => {
   it('reports the page, its title and no email for an ordinary page', () => {
     const capture = readPage(loadPage('page-links.html'), 'https://www.nordlicht-beratung.de/ansprechpartner/');
     expect(capture).toMatchObject({ url: 'https://www.nordlicht-beratung.de/ansprechpartner/', title: 'Ansprechpartner – Nordlicht Beratung', email: null, self: '' });
+  });
+});
+
+describe('readPage output', () => {
+  it.each([
+    ['gmail-message.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKkLbvZgCmnbbbNqFRxpz'],
+    ['gmail-thread-de.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfxsnqZrPQwHmvKsVxCgRbLtw'],
+    ['gmail-sent.html', 'https://mail.google.com/mail/u/0/#sent/FMfcgzQbfxsnqZrPQwHmvKsVxCgRbLtx'],
+    ['outlook-conversation.html', 'https://outlook.office.com/mail/inbox/id/AAQkADAw'],
+    ['outlook-de.html', 'https://outlook.office.com/mail/inbox/id/AAQkADAw'],
+    ['page-json-ld.html', 'https://www.hw-maschinenbau.de/team/'],
+    ['page-json-ld-local-business.html', 'https://www.zahnarzt-huber.at/'],
+    ['page-h-card.html', 'https://priyasharma.example/notes/small-batch'],
+    ['page-links.html', 'https://www.nordlicht-beratung.de/ansprechpartner/'],
+  ])('%s matches the capture contract exactly', (file, url) => {
+    const capture = readPage(loadPage(file), url);
+    expect(pageCaptureSchema.parse(capture)).toEqual(capture);
+    expect(capture.candidates.length).toBeGreaterThan(0);
   });
 });
 

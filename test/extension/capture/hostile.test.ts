@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageCaptureSchema } from '../../../extension/capture/candidate';
 import { capturePage, readOpenEmail, readPage } from '../../../extension/capture/index';
 import { inflateGmailThread } from '../../fixtures/capture/inflate-gmail-thread';
 import { fixtureHtml, parseHtml } from './load-page';
@@ -40,6 +41,7 @@ describe('a hostile 5 MB page', () => {
   it('returns normally with every field bounded and stripped of direction overrides', bigPage, () => {
     expect(html.length).toBeGreaterThan(fiveMegabytes);
     const capture = readPage(doc, url);
+    expect(pageCaptureSchema.parse(capture)).toEqual(capture);
     expect(capture.candidates.length).toBeGreaterThan(0);
     expect(capture.candidates.length).toBeLessThanOrEqual(200);
     for (const candidate of capture.candidates) {

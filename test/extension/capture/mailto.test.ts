@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readContactLinks } from '../../../extension/capture/contact-links';
+import { readMailtoAndTelLinks } from '../../../extension/capture/mailto';
+import { readVcardLinks } from '../../../extension/capture/vcard-link';
 import { loadPage, parseHtml } from './load-page';
 
 const url = 'https://www.nordlicht-beratung.de/ansprechpartner/';
 
-describe('mailto, tel and vCard links', () => {
-  const candidates = () => readContactLinks(loadPage('page-links.html'), url, 'DE');
+describe('mailto and tel links', () => {
+  const candidates = () => readMailtoAndTelLinks(loadPage('page-links.html'), 'DE');
 
   it('names a mailto person from the card they are listed in, and joins the card’s phone', () => {
     expect(candidates()[0]).toMatchObject({
@@ -24,15 +25,30 @@ describe('mailto, tel and vCard links', () => {
     expect(candidates()[4]).toMatchObject({ source: 'tel', name: '', phones: ['+494033445500'], emails: [] });
   });
 
-  it('records a vCard link as a note, named after its file, without fetching it', () => {
-    expect(candidates()[5]).toMatchObject({ source: 'vcard', name: 'Lena Vogt', note: 'vCard: https://www.nordlicht-beratung.de/team/lena-vogt.vcf' });
-    expect(candidates()).toHaveLength(6);
+  it('finds nothing else on the page', () => {
+    expect(candidates()).toHaveLength(5);
   });
 
   it('takes a person’s name from the link text only when it reads like a name', () => {
     const doc = parseHtml('<a href="mailto:a@x.de">Schreiben Sie uns</a> <a href="mailto:b@x.de">Bea Schulz</a> <a href="tel:+4930123456">Anrufen</a> <a href="mailto:">leer</a>');
-    expect(readContactLinks(doc, 'https://x.de/', 'DE').map((c) => [c.name, c.emails, c.phones])).toEqual([
+    expect(readMailtoAndTelLinks(doc, 'DE').map((c) => [c.name, c.emails, c.phones])).toEqual([
       ['', ['a@x.de'], []], ['Bea Schulz', ['b@x.de'], []], ['', [], ['+4930123456']],
+    ]);
+  });
+});
+
+describe('vCard links', () => {
+  it('records the link as a note, named after its file, without fetching it', () => {
+    expect(readVcardLinks(loadPage('page-links.html'), url)).toMatchObject([
+      { source: 'vcard', name: 'Lena Vogt', emails: [], phones: [], note: 'vCard: https://www.nordlicht-beratung.de/team/lena-vogt.vcf' },
+    ]);
+  });
+
+  it('takes the name from the link text when it is one, and skips links that are not web addresses', () => {
+    const doc = parseHtml('<a href="/k/x1.vcf?v=2">Jonas Weber</a> <a href="javascript:x.vcf">Eve Bad</a> <a href="/k/download.vcf">Kontakt</a>');
+    expect(readVcardLinks(doc, 'https://x.de/team/').map((c) => [c.name, c.note])).toEqual([
+      ['Jonas Weber', 'vCard: https://x.de/k/x1.vcf?v=2'],
+      ['', 'vCard: https://x.de/k/download.vcf'],
     ]);
   });
 });

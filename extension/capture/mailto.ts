@@ -3,17 +3,17 @@ import { inlineText } from './dom-text';
 import { makeCandidate, type RawCandidate } from './make-candidate';
 import { looksLikePersonName } from './person-name';
 import { toE164 } from './phone';
-import { cleanEmail, cleanLine, cleanWebsite, limits } from './sanitize';
+import { cleanEmail, cleanLine, limits } from './sanitize';
 import { safeDecode } from './url';
 
-// mailto:, tel: and vCard links. A phone link in the same small block as exactly one mailto
-// link (a staff card) joins that person; vCards are recorded as a link, never fetched.
+// mailto: and tel: links. A phone link in the same small block as exactly one mailto link
+// (a staff card) joins that person.
 
 const maxLinks = 5000;
 const genericMailbox = /^(?:info|kontakt|contact|hello|hallo|office|mail|post|sales|vertrieb|support|service|help|presse|press|media|team|admin|buchhaltung|accounts|billing|jobs|karriere|careers|noreply|no-reply)@/i;
 const maxCandidates = 200;
 
-export function readContactLinks(doc: Document, url: string, region: string): Candidate[] {
+export function readMailtoAndTelLinks(doc: Document, region: string): Candidate[] {
   const anchors = [...doc.querySelectorAll('a[href]')].slice(0, maxLinks);
   const byMailto = new Map<Element, RawCandidate>();
   const found: RawCandidate[] = [];
@@ -32,9 +32,10 @@ export function readContactLinks(doc: Document, url: string, region: string): Ca
     if (found.length >= maxCandidates) break;
   }
 
+  let telLinks = 0;
   for (const anchor of anchors) {
     const href = (anchor.getAttribute('href') ?? '').trim();
-    if (!/^(?:tel|callto):/i.test(href)) continue;
+    if (!/^(?:tel|callto):/i.test(href) || ++telLinks > maxCandidates) continue;
     const phone = toE164(safeDecode(href.replace(/^(?:tel|callto):(?:\/\/)?/i, '')).replace(/;.*$/, ''), region, true);
     if (!phone) continue;
     const card = cardOwner(anchor, byMailto);
@@ -42,16 +43,6 @@ export function readContactLinks(doc: Document, url: string, region: string): Ca
     else if (found.length < maxCandidates) found.push({ source: 'tel', name: personNameOf(anchor), phones: [phone] });
   }
 
-  for (const anchor of anchors) {
-    const href = (anchor.getAttribute('href') ?? '').trim();
-    if (!/\.vcf(?:[?#]|$)/i.test(href) || found.length >= maxCandidates) continue;
-    const link = cleanWebsite(href, /^https?:/i.test(url) ? url : undefined);
-    if (!link) continue;
-    const fileName = safeDecode(href.split(/[?#]/)[0].split('/').at(-1) ?? '').replace(/\.vcf$/i, '');
-    const fromFile = fileName.replace(/[-_.]+/g, ' ').replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
-    const name = personNameOf(anchor) || (looksLikePersonName(fromFile) ? fromFile : '');
-    found.push({ source: 'vcard', name, note: `vCard: ${link}` });
-  }
   return found.map(makeCandidate);
 }
 
@@ -63,7 +54,7 @@ function mailtoAddresses(href: string): string[] {
 }
 
 /** The link's text (or title) when it reads like a person's name, not "Email us" or the address itself. */
-function personNameOf(anchor: Element): string {
+export function personNameOf(anchor: Element): string {
   for (const text of [inlineText(anchor, 400), anchor.getAttribute('title') ?? '']) {
     const name = cleanLine(text, limits.name).replace(/^(?:e-?mail|mail|call|anrufen|schreiben)\s+(?:an\s+)?/i, '');
     if (looksLikePersonName(name)) return name;
