@@ -62,7 +62,8 @@ export function rowHash(fields: Record<string, unknown>, spec: TabSpec): string 
 }
 
 /**
- * A record as it comes back from the sheet: text trimmed, lists split the way a cell splits them.
+ * A record as it comes back from the sheet: text trimmed, lists split the way a cell splits them,
+ * emails in lower case.
  * Merging and hashing work on this form, so writing a record and reading it back changes nothing.
  */
 export function canonicalRecord<T extends TableName>(table: T, record: z.infer<(typeof recordSchemas)[T]>) {
@@ -71,5 +72,7 @@ export function canonicalRecord<T extends TableName>(table: T, record: z.infer<(
     if (typeof value === 'string') out[key] = value.trim();
     else if (Array.isArray(value)) out[key] = canonicalList(value as string[]);
   }
+  // One address, one spelling: lookups by email must find what a person typed in any case.
+  if (Array.isArray(out.emails)) out.emails = [...new Set((out.emails as string[]).map((e) => e.toLowerCase()))];
   return recordSchemas[table].parse(out) as z.infer<(typeof recordSchemas)[T]>;
 }

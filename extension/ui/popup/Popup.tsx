@@ -131,23 +131,27 @@ function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
           {canLog && <button type="button" disabled={card.busy} onClick={() => void store.logOpenEmail(key)}>{t('logEmail')}</button>}
         </div>
       </form>
-      {canLog && (
+      {card.expanded && canLog && (
         <label class="check">
           <input type="checkbox" checked={card.keepSnippet} onChange={(e) => store.update(key, { keepSnippet: e.currentTarget.checked })} />
           {t('keepSnippet')}
         </label>
       )}
-      <div class="follow-up" role="group" aria-label={t('followUp')}>
-        <span class="label">{t('followUp')}</span>
-        <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'tomorrow')}>{t('tomorrow')}</button>
-        <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'in3Days')}>{t('in3Days')}</button>
-        <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'nextWeek')}>{t('nextWeek')}</button>
-        <input type="date" aria-label={t('onDate')} min={store.today()} disabled={card.busy} onChange={(e) => { if (e.currentTarget.value) void store.followUp(key, { date: e.currentTarget.value }); }} />
-      </div>
-      <div class="note">
-        <textarea aria-label={t('note')} placeholder={t('note')} rows={1} value={card.note} onInput={(e) => store.update(key, { note: e.currentTarget.value })} />
-        <button type="button" disabled={card.busy || !card.note.trim()} onClick={() => void store.addNote(key)}>{t('addNote')}</button>
-      </div>
+      {card.expanded && (
+        <div class="follow-up" role="group" aria-label={t('followUp')}>
+          <span class="label">{t('followUp')}</span>
+          <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'tomorrow')}>{t('tomorrow')}</button>
+          <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'in3Days')}>{t('in3Days')}</button>
+          <button type="button" disabled={card.busy} onClick={() => void store.followUp(key, 'nextWeek')}>{t('nextWeek')}</button>
+          <input type="date" aria-label={t('onDate')} min={store.today()} disabled={card.busy} onChange={(e) => { if (e.currentTarget.value) void store.followUp(key, { date: e.currentTarget.value }); }} />
+        </div>
+      )}
+      {card.expanded && (
+        <div class="note">
+          <textarea aria-label={t('note')} placeholder={t('note')} rows={1} value={card.note} onInput={(e) => store.update(key, { note: e.currentTarget.value })} />
+          <button type="button" disabled={card.busy || !card.note.trim()} onClick={() => void store.addNote(key)}>{t('addNote')}</button>
+        </div>
+      )}
       {card.notice && !card.problem && <p class="notice" role="status">{card.notice}</p>}
       {card.problem && <p class="problem" role="alert">{card.problem}</p>}
     </li>

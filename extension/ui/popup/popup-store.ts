@@ -56,6 +56,12 @@ export function initialForm(candidate: Candidate | null, known: ContactSummary |
   };
 }
 
+/** People the user can write to come first; organisations and the site itself last. */
+function peopleFirst(matches: CandidateMatch[]): CandidateMatch[] {
+  const rank = ({ candidate: c }: CandidateMatch) => (c.role === 'organization' || c.source === 'site' ? 2 : c.emails.length ? 0 : 1);
+  return [...matches].sort((a, b) => rank(a) - rank(b));
+}
+
 function cardFor(found: CandidateMatch, index: number): CardState {
   const known = found.match?.summary ?? null;
   return {
@@ -103,7 +109,7 @@ export function createPopupStore(deps: PopupDeps) {
         else if (!answer.value.ok) loadProblem.value = answer.value.message;
         else {
           page.value = answer.value.page;
-          cards.value = answer.value.matches.map(cardFor);
+          cards.value = peopleFirst(answer.value.matches).map(cardFor);
         }
       }
     } catch (error) {

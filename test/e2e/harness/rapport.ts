@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startLocalSheet, type LocalSheet } from '../../../apps-script/local/server';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const SCREENSHOTS = join(ROOT, 'test-results');
+export const TOKEN = 'e2e-token-0123456789abcdef';
+
+/** The local sheet on the built bundle plus Chromium with the built extension. */
+export async function startRapport() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-sheet-'));
+  const dataFile = join(dataDir, 'workbook.json');
+  const sheet: LocalSheet = await startLocalSheet({ port: 0, dataFile, token: TOKEN, bundlePath: join(ROOT, 'dist/apps-script/Code.js'), log: () => {} });
+  const browser: ExtensionBrowser = await launchWithExtension();
+
+  async function configure(url = sheet.execUrl, token = TOKEN) {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.fill('input[name=syncUrl]', url);
+    await options.fill('input[name=syncToken]', token);
+    await options.click('button[type=submit]');
+    const text = await options.getByTestId('connection').textContent();
+    await options.close();
+    return text ?? '';
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 720 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    return popup;
+  }
+
+  /** A tab of the sheet as a person sees it, one object per row keyed by header. */
+  function rows(tab: string): Record<string, unknown>[] {
+    const workbook = JSON.parse(readFileSync(dataFile, 'utf8')) as { sheets: Record<string, unknown[][]> };
+    const [header = [], ...data] = workbook.sheets[tab] ?? [];
+    // The data file keeps cells as typed: a leading apostrophe marks literal text.
+    const shown = (cell: unknown) => (typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell);
+    return data.map((row) => Object.fromEntries(header.map((h, i) => [String(h), shown(row[i])])));
+  }
+
+  function header(tab: string): unknown[] {
+    return (JSON.parse(readFileSync(dataFile, 'utf8')) as { sheets: Record<string, unknown[][]> }).sheets[tab]?.[0] ?? [];
+  }
+
+  /** Types into a cell as a teammate would in the sheet (1-based row and column). */
+  async function editCell(tab: string, row: number, column: number, value: string) {
+    const response = await fetch(`${sheet.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sheet: tab, row, column, value }) });
+    if (!response.ok) throw new Error(`cell edit failed: ${response.status} ${await response.text()}`);
+  }
+
+  async function stop() {
+    await browser.close();
+    await sheet.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { sheet, browser, configure, openPopup, rows, header, editCell, stop };
+}
