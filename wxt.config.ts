@@ -11,12 +11,13 @@ export default defineConfig({
   srcDir: 'extension',
   imports: false,
   outDir: '.output',
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'contextMenus'],
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport for this page' },
+      // MV2 (Firefox) names the toolbar button's command differently.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport for this page' },
     },
     default_locale: 'en',
     host_permissions: [
