@@ -1,5 +1,6 @@
 import { pageCaptureSchema, type Candidate } from '../capture/candidate';
 import { findMatch, saveContact, summariseContact, summaryById } from '../db/contacts';
+import { domainOf, findCompanyByDomain, saveCompany } from '../db/companies';
 import type { RapportDatabase } from '../db/database';
 import { addFollowUp, addNote } from '../db/follow-ups';
 import { logEmail } from '../db/interactions';
@@ -21,8 +22,12 @@ export interface HandlerDeps {
 }
 
 async function withMatch(db: RapportDatabase, candidate: Candidate): Promise<CandidateMatch> {
+  if (candidate.role === 'organization') {
+    const company = await findCompanyByDomain(db, domainOf(candidate.website, candidate.emails));
+    return { candidate, match: null, company: company ?? null };
+  }
   const found = await findMatch(db, candidate);
-  return { candidate, match: found ? { summary: await summariseContact(db, found.contact), by: found.by } : null };
+  return { candidate, match: found ? { summary: await summariseContact(db, found.contact), by: found.by } : null, company: null };
 }
 
 /** Answers one request from an extension page. Expected failures come back as messages. */
@@ -63,6 +68,11 @@ async function answer(request: Request, deps: HandlerDeps): Promise<Responses[Re
       const contact = await saveContact(db, { ...(request.contactId ? { id: request.contactId } : { source: request.source }), ...request.fields }, await deps.author());
       deps.changed();
       return { summary: await summariseContact(db, contact), created: !request.contactId };
+    }
+    case 'saveCompany': {
+      const company = await saveCompany(db, { ...(request.companyId ? { id: request.companyId } : {}), ...request.fields }, await deps.author());
+      deps.changed();
+      return { company, created: !request.companyId };
     }
     case 'logEmail': {
       const result = await logEmail(db, request, await deps.author());

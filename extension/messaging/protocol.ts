@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { openEmailSchema, type Candidate, type PageCapture } from '../capture/candidate';
 import type { ContactSummary } from '../db/contacts';
-import { lifecycleStages } from '../../shared/records';
+import { lifecycleStages, type Company } from '../../shared/records';
 
 /**
  * What extension pages ask the service worker. The service worker owns the database and
@@ -25,6 +25,14 @@ export const contactFieldsSchema = z.object({
 });
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
 
+export const companyFieldsSchema = z.object({
+  name: z.string().min(1).max(200),
+  domain: text(253),
+  address: text(500),
+  tags: list,
+});
+export type CompanyFields = z.infer<typeof companyFieldsSchema>;
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('syncStatus') }),
@@ -37,6 +45,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     fields: contactFieldsSchema,
     source: text(40),
   }),
+  z.object({ type: z.literal('saveCompany'), companyId: z.string().optional(), fields: companyFieldsSchema }),
   z.object({ type: z.literal('logEmail'), contactId: z.string(), email: openEmailSchema, url: text(2000), keepSnippet: z.boolean() }),
   z.object({ type: z.literal('addFollowUp'), contactId: z.string(), dueAt: z.iso.date(), title: text(1000) }),
   z.object({ type: z.literal('addNote'), contactId: z.string(), text: z.string().min(1).max(10_000) }),
@@ -55,6 +64,8 @@ export interface SyncReport {
 export interface CandidateMatch {
   candidate: Candidate;
   match: { summary: ContactSummary; by: 'email' | 'phone' | 'name' } | null;
+  /** for an organisation: the known company with its domain */
+  company: Company | null;
 }
 
 export type CaptureAnswer = { ok: true; page: PageCapture; matches: CandidateMatch[] } | { ok: false; message: string };
@@ -65,6 +76,7 @@ export interface Responses {
   capture: CaptureAnswer;
   consumeSelection: CandidateMatch | null;
   saveContact: { summary: ContactSummary; created: boolean };
+  saveCompany: { company: Company; created: boolean };
   logEmail: { summary: ContactSummary; alreadyLogged: boolean };
   addFollowUp: { summary: ContactSummary };
   addNote: { summary: ContactSummary };

@@ -40,7 +40,11 @@ describe('capture in Chromium', () => {
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-json-ld.png'), fullPage: true });
     await katrin.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(() => katrin.getByRole('status').textContent()).toBe('Contact saved.');
+    const company = popup.getByTestId('candidate').filter({ has: popup.getByTestId('name').getByText('Hoffmann & Weber Maschinenbau GmbH', { exact: true }) });
+    await company.getByRole('button', { name: 'Save company' }).click();
+    await expect.poll(() => company.getByRole('status').textContent()).toBe('Company saved.');
     await syncFrom(popup);
+    expect(rapport.rows('Companies')).toEqual([expect.objectContaining({ Name: 'Hoffmann & Weber Maschinenbau GmbH', Domain: 'hw-maschinenbau.de' })]);
     const saved = rapport.rows('Contacts').find((row) => String(row.Emails).includes('k.hoffmann@hw-maschinenbau.de'));
     expect(saved).toMatchObject({ 'Job title': 'Leiterin Einkauf', Company: 'Hoffmann & Weber Maschinenbau GmbH', Phones: '+497119876521' });
     await popup.close();

@@ -95,6 +95,21 @@ describe('popup', () => {
   });
 });
 
+describe('organisations', () => {
+  it('saves the company behind a page as a company, and knows it next time', async () => {
+    page.candidates = [{ ...bea, name: 'Northwind Traders GmbH', firstName: '', lastName: '', company: 'Northwind Traders GmbH', emails: ['info@northwind.test'], website: 'https://www.northwind.test/', role: 'organization', source: 'site' }];
+    openPopup();
+    await screen.findByText('Northwind Traders GmbH');
+    fireEvent.click(screen.getByRole('button', { name: 'Save company' }));
+    await screen.findByText('Company saved.');
+    expect(await db.companies.toArray()).toEqual([expect.objectContaining({ name: 'Northwind Traders GmbH', domain: 'northwind.test' })]);
+    expect(await db.contacts.count()).toBe(0);
+    cleanup();
+    openPopup();
+    await screen.findByText('Known company');
+  });
+});
+
 describe('quick follow-up dates', () => {
   it('counts from the local day; next week is the coming Monday', () => {
     expect(quickDueDates(new Date('2026-11-23T23:30:00'))).toEqual({ tomorrow: '2026-11-24', in3Days: '2026-11-26', nextWeek: '2026-11-30' });

@@ -24,7 +24,8 @@ export function Popup() {
         </div>
       )}
       <ul class="cards">
-        {store.cards.value.map((card) => <ContactCard key={card.key} card={card} canLog={!!email} />)}
+        {store.cards.value.map((card) =>
+          card.kind === 'organization' ? <CompanyCard key={card.key} card={card} /> : <ContactCard key={card.key} card={card} canLog={!!email} />)}
       </ul>
       <SyncFooter />
     </main>
@@ -152,6 +153,47 @@ function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
           <button type="button" disabled={card.busy || !card.note.trim()} onClick={() => void store.addNote(key)}>{t('addNote')}</button>
         </div>
       )}
+      {card.notice && !card.problem && <p class="notice" role="status">{card.notice}</p>}
+      {card.problem && <p class="problem" role="alert">{card.problem}</p>}
+    </li>
+  );
+}
+
+function CompanyCard({ card }: { card: CardState }) {
+  const store = usePopupStore();
+  const { t } = store;
+  const { companyForm: form, key, company } = card;
+  const edit = (patch: Parameters<typeof store.editCompany>[1]) => store.editCompany(key, patch);
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void store.saveCompany(key);
+  };
+  return (
+    <li class="card" data-testid="candidate" aria-busy={card.busy}>
+      <div class="card-head">
+        <div class="who">
+          <div class="name" data-testid="name">{form.name}</div>
+          {form.domain && <div class="email">{form.domain}</div>}
+        </div>
+        <span class={company ? 'badge known' : 'badge new'} data-testid="status">{company ? t('knownCompany') : t('new')}</span>
+      </div>
+      <div class="meta"><span class="source">{t('from', { source: translateValue(t, 'source_', card.source) })}</span></div>
+      <form onSubmit={onSubmit}>
+        <button type="button" class="link" aria-expanded={card.expanded} onClick={() => store.update(key, { expanded: !card.expanded })}>
+          {card.expanded ? t('hideDetails') : t('showDetails')}
+        </button>
+        {card.expanded && (
+          <div class="fields">
+            <Field name="name" label={t('companyName')} value={form.name} onInput={(v) => edit({ name: v })} />
+            <Field name="domain" label={t('domain')} value={form.domain} onInput={(v) => edit({ domain: v })} />
+            <Field name="address" label={t('address')} value={form.address} onInput={(v) => edit({ address: v })} />
+            <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: splitList(v) })} />
+          </div>
+        )}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={card.busy || !form.name.trim()}>{company ? t('updateCompany') : t('saveCompany')}</button>
+        </div>
+      </form>
       {card.notice && !card.problem && <p class="notice" role="status">{card.notice}</p>}
       {card.problem && <p class="problem" role="alert">{card.problem}</p>}
     </li>

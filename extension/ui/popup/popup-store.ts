@@ -3,7 +3,8 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Candidate, PageCapture } from '../../capture/candidate';
 import type { ContactSummary } from '../../db/contacts';
-import type { Answer, CandidateMatch, ContactFields, RequestInput, Responses, SyncReport } from '../../messaging/protocol';
+import type { Company } from '../../../shared/records';
+import type { Answer, CandidateMatch, CompanyFields, ContactFields, RequestInput, Responses, SyncReport } from '../../messaging/protocol';
 import type { Translate } from '../i18n';
 import { localDay, quickDueDates } from './due-dates';
 
@@ -20,8 +21,12 @@ export interface PopupDeps {
 
 export interface CardState {
   key: string;
+  /** an organisation is saved as a company, a person as a contact */
+  kind: 'person' | 'organization';
   source: string;
   candidate: Candidate | null;
+  company: Company | null;
+  companyForm: CompanyFields;
   /** the known contact this card is about (after a match or a save) */
   known: ContactSummary | null;
   /** how the match was found; only email matches are certain enough to update without asking */
@@ -62,12 +67,34 @@ function peopleFirst(matches: CandidateMatch[]): CandidateMatch[] {
   return [...matches].sort((a, b) => rank(a) - rank(b));
 }
 
+/** The company form: the known company's values, gaps filled from the page. */
+export function initialCompanyForm(candidate: Candidate | null, company: Company | null): CompanyFields {
+  const website = candidate?.website ?? '';
+  const domain = (() => {
+    try {
+      return website ? new URL(website).hostname.replace(/^www\./, '') : (candidate?.emails[0]?.split('@')[1] ?? '');
+    } catch {
+      return '';
+    }
+  })();
+  return {
+    name: company?.name || candidate?.company || candidate?.name || '',
+    domain: company?.domain || domain,
+    address: company?.address || candidate?.address || '',
+    tags: company?.tags ?? [],
+  };
+}
+
 function cardFor(found: CandidateMatch, index: number): CardState {
   const known = found.match?.summary ?? null;
+  const kind = found.candidate.role === 'organization' ? 'organization' : 'person';
   return {
     key: `${index}:${found.candidate.emails[0] ?? found.candidate.name}`,
+    kind,
     source: found.candidate.source,
     candidate: found.candidate,
+    company: found.company ?? null,
+    companyForm: initialCompanyForm(found.candidate, found.company ?? null),
     known,
     matchedBy: found.match?.by ?? null,
     form: initialForm(found.candidate, known),
@@ -122,7 +149,8 @@ export function createPopupStore(deps: PopupDeps) {
   function addManualCard() {
     const key = `manual:${cards.value.length}`;
     cards.value = [...cards.value, {
-      key, source: 'manual', candidate: null, known: null, matchedBy: null, form: initialForm(null, null),
+      key, kind: 'person', source: 'manual', candidate: null, company: null, companyForm: initialCompanyForm(null, null),
+      known: null, matchedBy: null, form: initialForm(null, null),
       expanded: true, keepSnippet: false, note: '', notice: '', problem: '', busy: false,
     }];
   }
@@ -163,6 +191,20 @@ export function createPopupStore(deps: PopupDeps) {
       update(key, { known: summary, matchedBy: 'email', form: initialForm(state.candidate, summary), notice: contactId ? t('updated') : t('saved') });
       afterWrite();
       return summary;
+    });
+  }
+
+  function editCompany(key: string, patch: Partial<CompanyFields>) {
+    const current = card(key);
+    if (current) update(key, { companyForm: { ...current.companyForm, ...patch } });
+  }
+
+  async function saveCompany(key: string) {
+    await act(key, async (state) => {
+      const companyId = state.company?.id;
+      const { company } = await unwrap({ type: 'saveCompany', companyId, fields: state.companyForm });
+      update(key, { company, companyForm: initialCompanyForm(state.candidate, company), notice: companyId ? t('companyUpdated') : t('companySaved') });
+      afterWrite();
     });
   }
 
@@ -230,7 +272,7 @@ export function createPopupStore(deps: PopupDeps) {
 
   return {
     t, page, loading, loadProblem, cards, sync, syncing, today: () => localDay(now()),
-    load, addManualCard, editForm, update, save, logOpenEmail, followUp, addNote, syncNow, refreshSync,
+    load, addManualCard, editForm, editCompany, saveCompany, update, save, logOpenEmail, followUp, addNote, syncNow, refreshSync,
   };
 }
 
