@@ -1,6 +1,7 @@
 // Apps Script sees only top-level functions: this file only exposes them. The build adds a
 // function declaration for every export here that forwards to the bundle.
 import { addMenu, addTeamMember as addTeamMemberMenu, setUpTabs as setUpTabsMenu } from './menu';
+import { recalculateScores as recalculate, turnOnNightlyScoring as turnOnNightly } from './scoring/recalculate';
 import { get, post } from './web-app';
 
 export function onOpen() {
@@ -21,4 +22,17 @@ export function setUpTabs() {
 
 export function addTeamMember() {
   addTeamMemberMenu();
+}
+
+export function recalculateScores() {
+  recalculate();
+}
+
+/** The handler of the nightly time-driven trigger (see scoring/nightly-trigger.ts). */
+export function nightlyRun() {
+  recalculate();
+}
+
+export function turnOnNightlyScoring() {
+  turnOnNightly();
 }

@@ -1,5 +1,6 @@
 import { newId } from '../../shared/ids';
 import { addMember } from './members';
+import { setUpScoring } from './scoring/recalculate';
 import { readTabs } from './sheets/tabs';
 
 export function addMenu() {
@@ -7,13 +8,17 @@ export function addMenu() {
     .createMenu('Rapport')
     .addItem('Set up tabs', 'setUpTabs')
     .addItem('Add team member…', 'addTeamMember')
+    .addSeparator()
+    .addItem('Recalculate scores', 'recalculateScores')
+    .addItem('Turn on nightly scoring', 'turnOnNightlyScoring')
     .addToUi();
 }
 
-/** Creates any missing record tab with its headers. */
+/** Creates any missing record tab with its headers, and the scoring's Settings tab and nightly run. */
 export function setUpTabs() {
-  readTabs();
-  SpreadsheetApp.getActiveSpreadsheet().toast('Rapport tabs are ready.');
+  const { snapshots, sheets } = readTabs();
+  const scoring = setUpScoring(sheets.contacts, snapshots.contacts.header);
+  SpreadsheetApp.getActiveSpreadsheet().toast(`Rapport tabs are ready. ${scoring}`);
 }
 
 /** Asks for a member's email and shows the token to paste into their extension's options. */

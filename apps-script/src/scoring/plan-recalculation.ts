@@ -1,0 +1,88 @@
+import { tableNames, type TableName } from '../../../shared/records';
+import { scoreCustomers, type ScoringWarning } from '../../../shared/scoring';
+import { REV_FIELD, tabSpecs } from '../../../shared/sheet-columns';
+import { mapColumns } from '../../../shared/sheet-rows';
+import type { TabSnapshot } from '../sync/apply-sync';
+import { customerValues, leadScores, leadValues, type ComputedValues } from './contact-scores';
+import { purchasesOf } from './purchases';
+import { planScoreRows, type ScoreRowsPlan } from './score-rows';
+import type { ScoringSettingsValues } from './settings';
+import { recordsOfTab } from './sheet-records';
+
+export interface RecalculationContext {
+  /** 'YYYY-MM-DD' in the script's time zone: the scores are as of this day */
+  today: string;
+  nowIso: string;
+  /** the last revision handed out, as the script properties keep it */
+  rev: number;
+}
+
+export interface RecalculationPlan extends ScoreRowsPlan {
+  customers: number;
+  leads: number;
+  /** what the person running it should know: models that could not be fitted, data left out */
+  notes: string[];
+}
+
+/**
+ * One scoring run as pure data: purchases from the Interactions and won Deals, customer scores
+ * (RFM, ABC, BG/NBD, Gamma-Gamma, CLV, at risk) with the calibration end today, lead scores for
+ * contacts who have not bought, and the Contacts rows to rewrite.
+ */
+export function planRecalculation(
+  tabs: Record<TableName, TabSnapshot>,
+  settings: ScoringSettingsValues,
+  context: RecalculationContext,
+): RecalculationPlan {
+  const notes: string[] = [];
+  const contacts = recordsOfTab('contacts', tabs.contacts);
+  const interactions = recordsOfTab('interactions', tabs.interactions);
+  const deals = recordsOfTab('deals', tabs.deals);
+  const unreadable = { Contacts: contacts.unreadable, Interactions: interactions.unreadable, Deals: deals.unreadable };
+  for (const [tab, count] of Object.entries(unreadable)) {
+    if (count > 0) notes.push(`${count} row(s) of ${tab} have no id yet or could not be read and were left out (the next sync lists why).`);
+  }
+
+  const live = contacts.records.filter((c) => !c.deleted);
+  const purchases = purchasesOf(interactions.records, deals.records, new Set(live.map((c) => c.id)));
+  for (const { count, reason } of purchases.skipped) notes.push(`${count} purchase(s) or won deal(s) left out: they ${reason}.`);
+
+  const values = new Map<string, ComputedValues>();
+  const { leadWeights, ...options } = settings;
+  const result = scoreCustomers(purchases.transactions, { calibrationEnd: context.today, ...options });
+  if (!result.ok) throw new Error(`Scoring refused today's date: ${result.error}`);
+  for (const warning of result.warnings) notes.push(noteFor(warning));
+  for (const customer of result.customers) values.set(customer.customerId, customerValues(customer));
+
+  const leads = live.filter((c) => !values.has(c.id));
+  for (const [id, score] of leadScores(leads, interactions.records, deals.records, context.nowIso, leadWeights)) values.set(id, leadValues(score));
+
+  const rev = Math.max(context.rev, ...tableNames.map((table) => highestRev(tabs[table], table)));
+  const rows = planScoreRows(tabs.contacts, values, { rev, nowIso: context.nowIso });
+  return { ...rows, customers: result.customers.length, leads: leads.length, notes };
+}
+
+/** A scoring warning in words a sales manager reads, the model's own reason kept for whoever digs deeper. */
+function noteFor(warning: ScoringWarning): string {
+  const reason = warning.message.slice(warning.message.indexOf(':') + 1).trim();
+  switch (warning.code) {
+    case 'model-not-identified':
+      return `CLV and P(alive) are left empty: too few repeat buyers to fit the purchase model (BG/NBD) — ${reason}.`;
+    case 'spend-model-not-identified':
+      return `CLV is left empty: too few repeat buyers with a spend to fit the spend model (Gamma-Gamma) — ${reason}.`;
+    default:
+      return `${warning.message.charAt(0).toUpperCase()}${warning.message.slice(1)}.`;
+  }
+}
+
+/** The highest revision in a tab, as the sync server counts them. */
+function highestRev(tab: TabSnapshot, table: TableName): number {
+  const index = mapColumns(tab.header, tabSpecs[table]).get(REV_FIELD) ?? -1;
+  let highest = 0;
+  if (index < 0) return highest;
+  for (const row of tab.rows) {
+    const rev = Number(row[index]);
+    if (Number.isFinite(rev) && rev > highest) highest = rev;
+  }
+  return highest;
+}

@@ -1,0 +1,87 @@
+import { literalText } from '../../../shared/cell-codec';
+import { normaliseHeader } from '../../../shared/sheet-columns';
+import { defaultSettingRows, readScoringSettings, type ReadSettings } from '../scoring/settings';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const SETTINGS_TAB = 'Settings';
+const HEADER = ['Setting', 'Value', 'Description', 'Problem'];
+
+export interface SettingsTabResult extends ReadSettings {
+  /** what the person should know about the tab itself */
+  notes: string[];
+}
+
+/**
+ * Reads the scoring settings from the Settings tab with one getValues, creating the tab with the
+ * defaults when it is missing. Rows for settings added since are appended; what is wrong with a
+ * value is written in its Problem cell (and cleared once fixed), and its default is used.
+ * A Settings tab that is not Rapport's (no Setting and Value columns) is left untouched.
+ */
+export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SettingsTabResult {
+  const sheet = spreadsheet.getSheetByName(SETTINGS_TAB);
+  if (!sheet) {
+    createSettingsTab(spreadsheet);
+    return { ...readScoringSettings([]), missing: [], notes: [`Created the ${SETTINGS_TAB} tab with the default scoring settings.`] };
+  }
+  const [header = [], ...rows] = sheet.getDataRange().getValues();
+  const names = header.map(normaliseHeader);
+  const column = (...candidates: string[]) => names.findIndex((name) => candidates.includes(name));
+  const keyColumn = column('setting', 'key');
+  const valueColumn = column('value');
+  if (keyColumn < 0 || valueColumn < 0) {
+    return { ...readScoringSettings([]), missing: [], notes: [`The ${SETTINGS_TAB} tab has no "Setting" and "Value" columns, so the default scoring settings were used.`] };
+  }
+  const settings = readScoringSettings(rows.map((row) => ({ key: row[keyColumn], value: row[valueColumn] })));
+  writeProblems(sheet, header, rows, settings.problems, column('problem', 'problems'));
+  if (settings.missing.length > 0) appendRows(sheet, rows.length + 2, settings.missing, keyColumn, valueColumn, column('description'));
+  const notes = settings.problems
+    .map((problem, i) => (problem ? `${SETTINGS_TAB} row ${i + 2} (${String(rows[i]![keyColumn] ?? '').trim() || 'no name'}): ${problem}.` : ''))
+    .filter(Boolean);
+  if (settings.missing.length > 0) notes.push(`Added ${settings.missing.length} missing setting(s) to the ${SETTINGS_TAB} tab with their defaults.`);
+  return { ...settings, notes };
+}
+
+function createSettingsTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+  const sheet = spreadsheet.insertSheet(SETTINGS_TAB);
+  const rows = [HEADER, ...defaultSettingRows().map(([key, value, description]) => [key, value, description, ''])];
+  ensureSize(sheet, rows.length, HEADER.length);
+  sheet.getRange(1, 1, rows.length, HEADER.length).setValues(rows);
+  sheet.getRange(1, 1, 1, HEADER.length).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+}
+
+/** Writes the Problem column in one call, only when it reads differently from what it should say. */
+function writeProblems(sheet: Sheet, header: unknown[], rows: unknown[][], problems: string[], problemColumn: number) {
+  const hasProblems = problems.some(Boolean);
+  if (problemColumn < 0 && !hasProblems) return;
+  let column = problemColumn;
+  if (column < 0) {
+    column = header.length;
+    ensureSize(sheet, 1, column + 1);
+    sheet.getRange(1, column + 1).setValue(HEADER[3]!);
+  }
+  const current = rows.map((row) => String(row[column] ?? ''));
+  if (rows.length === 0 || current.every((text, i) => text === problems[i])) return;
+  sheet.getRange(2, column + 1, rows.length, 1).setValues(problems.map((problem) => [literalText(problem)]));
+}
+
+function appendRows(sheet: Sheet, firstRow: number, missing: [string, number, string][], keyColumn: number, valueColumn: number, descriptionColumn: number) {
+  const width = Math.max(keyColumn, valueColumn, descriptionColumn) + 1;
+  const rows = missing.map(([key, value, description]) => {
+    const row: (string | number)[] = new Array<string | number>(width).fill('');
+    row[keyColumn] = key;
+    row[valueColumn] = value;
+    if (descriptionColumn >= 0) row[descriptionColumn] = description;
+    return row;
+  });
+  ensureSize(sheet, firstRow + rows.length - 1, width);
+  sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+}
+
+function ensureSize(sheet: Sheet, rows: number, columns: number) {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
