@@ -18,7 +18,7 @@ const token = existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : r
 writeFileSync(tokenFile, token);
 const port = Number(process.env.PORT ?? 8787);
 const sheet = await startLocalSheet({ port, dataFile: join(stateDir, 'workbook.json'), token, bundlePath: join(root, 'dist/apps-script/Code.js') });
-const execUrl = `${sheet.url.replace(/\/$/, '')}/exec`;
+const execUrl = sheet.execUrl;
 const extensionDir = join(root, '.output/chrome-mv3');
 
 console.log(`\nLocal sheet: ${sheet.url} (grid of every tab; edit cells like a teammate)`);

@@ -25,7 +25,8 @@ export interface GridPageInput {
 
 export function renderGridPage({ workbook, sheet, from, mutations, nonce }: GridPageInput): string {
   const names = Object.keys(workbook.sheets);
-  const current = sheet !== undefined && names.includes(sheet) ? sheet : names[0];
+  // Without a choice, open the first tab that holds anything (a new workbook's Sheet1 is empty).
+  const current = sheet !== undefined && names.includes(sheet) ? sheet : (names.find((name) => (workbook.sheets[name]?.length ?? 0) > 0) ?? names[0]);
   const rows = workbook.sheets[current] ?? [];
   const hidden = new Set(workbook.hiddenColumns?.[current] ?? []);
   const columns = rows.reduce((max, row) => Math.max(max, row.length), 0) + EXTRA_COLUMNS;
