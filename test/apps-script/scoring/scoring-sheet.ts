@@ -89,10 +89,11 @@ export function tabRows(sheet: LocalSheet, tab: string): Record<string, unknown>
 
 export const contactRowsById = (sheet: LocalSheet) => new Map(tabRows(sheet, 'Contacts').map((row) => [String(row.id), row]));
 
-/** Every cell of every tab that holds something no person should ever see: NaN, Infinity or their text. */
-export function unreadableCells(sheet: LocalSheet): string[] {
+/** Every cell of the tabs (all by default) that holds something no person should ever see: NaN, Infinity or their text. */
+export function unreadableCells(sheet: LocalSheet, tabs?: string[]): string[] {
   const bad: string[] = [];
   for (const [tab, rows] of Object.entries(sheet.google.toJSON().sheets)) {
+    if (tabs && !tabs.includes(tab)) continue;
     rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         if ((typeof cell === 'number' && !Number.isFinite(cell)) || (typeof cell === 'string' && /\b(NaN|-?Infinity|undefined)\b/.test(cell))) bad.push(`${tab}!R${r + 1}C${c + 1}: ${cell}`);
