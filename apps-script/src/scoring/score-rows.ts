@@ -54,7 +54,7 @@ export function planScoreRows(
 
     const edited = decoded.hash !== rowHash(fields, spec);
     const updated: Record<string, unknown> = { ...fields, ...next, scoredAt: context.nowIso };
-    const cells = [...row] as Cell[];
+    const cells = asWritten(row, owned);
     for (const field of computedContactFields) cells[columns.get(field)!] = toCell(kindOf.get(field)!, updated[field]);
     if (!edited) {
       cells[columns.get(REV_FIELD)!] = ++rev;
@@ -79,12 +79,18 @@ function sameValues(fields: Record<string, unknown>, next: ComputedValues): bool
   return computedValueFields.every((field) => (fields[field] ?? null) === next[field]);
 }
 
-/** A row between changed rows, its owned cells written back so they read the same: text stays text. */
+/**
+ * A row's owned cells as they must be written to read back the same: text stays text (not a
+ * number or a formula), and a number the sheet cannot take again (a hash it once read as
+ * "1e400" → Infinity) is written as its text, which reads back as the same string.
+ */
 function asWritten(row: readonly unknown[], owned: readonly number[]): Cell[] {
   const cells = [...row] as Cell[];
   for (const column of owned) {
     const cell = row[column];
-    cells[column] = typeof cell === 'string' ? literalText(cell) : cell === undefined || cell === null ? '' : (cell as Cell);
+    if (typeof cell === 'string') cells[column] = literalText(cell);
+    else if (typeof cell === 'number' && !Number.isFinite(cell)) cells[column] = literalText(String(cell));
+    else cells[column] = cell === undefined || cell === null ? '' : (cell as Cell);
   }
   return cells;
 }

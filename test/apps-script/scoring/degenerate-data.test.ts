@@ -68,6 +68,25 @@ describe('Recalculate scores on degenerate data (built bundle, local sheet)', ()
     expect(unreadableCells(sheet)).toEqual([]);
   });
 
+  it('still scores rows whose hidden hash the sheet turned into a number it cannot write back', () => {
+    const sheet = sheetAt(NOW);
+    const [first, second, third] = [contact({ firstName: 'One' }), contact({ firstName: 'Two' }), contact({ firstName: 'Three' })];
+    syncAll(sheet, {
+      contacts: [first, second, third],
+      interactions: [purchase(first.id, '2026-03-01T10:00:00.000Z', 10), purchase(third.id, '2026-03-02T10:00:00.000Z', 30)],
+    });
+    // What the sheet does to a hash such as "1e999…" written as plain text: Infinity.
+    sheet.google.asPerson(() => {
+      const tab = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+      const header = tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0]!;
+      tab.getRange(2, header.indexOf('_hash') + 1, 3, 1).setValues([['1e999'], ['1e999'], ['1e999']]);
+    });
+    sheet.bundle.call('recalculateScores');
+    const rows = contactRowsById(sheet);
+    expect([first, second, third].map((c) => rows.get(c.id)!['Value class'])).toEqual(['A', '', 'A']);
+    expect(rows.get(second.id)!['Lead score']).toEqual(expect.any(Number));
+  });
+
   it('writes nothing but says so when there are no contacts at all', () => {
     const sheet = sheetAt(NOW);
     sheet.bundle.call('recalculateScores');
