@@ -46,7 +46,8 @@ export function encodeRow(record: AnyRecord, rev: number, row: readonly unknown[
     const index = columns.get(column.field) ?? -1;
     if (index < 0) continue;
     if (column.field === REV_FIELD) out[index] = rev;
-    else if (column.field === HASH_FIELD) out[index] = rowHash(values, spec);
+    // Hex like "01e5…" would be typed as a number by the sheet: the hash is written as text.
+    else if (column.field === HASH_FIELD) out[index] = toCell('text', rowHash(values, spec));
     else out[index] = toCell(column.kind, values[column.field]);
   }
   return out;
@@ -75,4 +76,28 @@ export function canonicalRecord<T extends TableName>(table: T, record: z.infer<(
   // One address, one spelling: lookups by email must find what a person typed in any case.
   if (Array.isArray(out.emails)) out.emails = [...new Set((out.emails as string[]).map((e) => e.toLowerCase()))];
   return recordSchemas[table].parse(out) as z.infer<(typeof recordSchemas)[T]>;
+}
+
+const choiceFields = new Set(['stage', 'type', 'direction', 'status']);
+
+/** What a person typed, read kindly: empty cells take the field's default, choices ignore case. */
+export function readTyped(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === '') continue;
+    out[key] = choiceFields.has(key) && typeof value === 'string' ? value.toLowerCase() : value;
+  }
+  return out;
+}
+
+/** The highest revision any row of a tab carries. */
+export function highestRev(header: readonly unknown[], rows: readonly (readonly unknown[])[], spec: TabSpec): number {
+  const index = mapColumns(header, spec).get(REV_FIELD) ?? -1;
+  let highest = 0;
+  if (index < 0) return highest;
+  for (const row of rows) {
+    const rev = Number(row[index]);
+    if (Number.isFinite(rev) && rev > highest) highest = rev;
+  }
+  return highest;
 }

@@ -59,4 +59,32 @@ describe('the web app (built bundle on the local sheet)', () => {
     expect(sheet.get({ token: TOKEN })).toMatchObject({ ok: true, member: MEMBER });
     expect(sheet.get({ token: 'wrong-token-0123456789' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
+
+  it('never mistakes its own hidden row hashes for a person’s edit, even hashes that look like numbers', () => {
+    const sheet = localSheet();
+    const many = Array.from({ length: 2000 }, (_, i) => contact({ firstName: `P${i}`, emails: [`p${i}@client.test`] }));
+    const first = sheet.post({ token: TOKEN, clientId: 'c1', since: 0, changes: { ...emptyChanges(), contacts: many } });
+    const second = sheet.post({ token: TOKEN, clientId: 'c1', since: first.cursor, changes: emptyChanges() });
+    expect(second).toMatchObject({ ok: true, cursor: first.cursor, changes: emptyChanges() });
+  });
+
+  it('writes rows between scattered changes back exactly as they were', () => {
+    const sheet = localSheet();
+    const people = Array.from({ length: 9 }, (_, i) => contact({ firstName: `P${i}`, emails: [`p${i}@client.test`] }));
+    const first = sheet.post({ token: TOKEN, clientId: 'c1', since: 0, changes: { ...emptyChanges(), contacts: people } });
+    const contacts = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
+    const header = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0]!;
+    const notes = header.indexOf('Notes') + 1;
+    // A person types text that looks like a number into row 3 (P1), and the next sync takes it in.
+    sheet.google.asPerson(() => contacts.getRange(3, notes).setValue("'007"));
+    const taken = sheet.post({ token: TOKEN, clientId: 'c1', since: first.cursor, changes: emptyChanges() });
+    expect(taken.ok).toBe(true);
+    // Changes to rows 2, 4, 6, 8 and 10 are written as one block over row 3.
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const edits = [0, 2, 4, 6, 8].map((i) => ({ ...people[i], jobTitle: 'Buyer', updatedAt: later }));
+    expect(sheet.post({ token: TOKEN, clientId: 'c1', since: Number(taken.cursor), changes: { ...emptyChanges(), contacts: edits } }).ok).toBe(true);
+    expect(contacts.getRange(3, notes).getValue()).toBe('007');
+    const after = sheet.post({ token: TOKEN, clientId: 'c1', since: 0, changes: emptyChanges() }) as unknown as { changes: { contacts: { firstName: string; notes: string }[] } };
+    expect(after.changes.contacts.find((c) => c.firstName === 'P1')?.notes).toBe('007');
+  });
 });

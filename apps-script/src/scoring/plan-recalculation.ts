@@ -1,7 +1,7 @@
 import { tableNames, type TableName } from '../../../shared/records';
 import { scoreCustomers, type ScoringWarning } from '../../../shared/scoring';
-import { REV_FIELD, tabSpecs } from '../../../shared/sheet-columns';
-import { mapColumns } from '../../../shared/sheet-rows';
+import { tabSpecs } from '../../../shared/sheet-columns';
+import { highestRev } from '../../../shared/sheet-rows';
 import type { TabSnapshot } from '../sync/apply-sync';
 import { customerValues, leadScores, leadValues, type ComputedValues } from './contact-scores';
 import { purchasesOf } from './purchases';
@@ -57,7 +57,7 @@ export function planRecalculation(
   const leads = live.filter((c) => !values.has(c.id));
   for (const [id, score] of leadScores(leads, interactions.records, deals.records, context.nowIso, leadWeights)) values.set(id, leadValues(score));
 
-  const rev = Math.max(context.rev, ...tableNames.map((table) => highestRev(tabs[table], table)));
+  const rev = Math.max(context.rev, ...tableNames.map((table) => highestRev(tabs[table].header, tabs[table].rows, tabSpecs[table])));
   const rows = planScoreRows(tabs.contacts, values, { rev, nowIso: context.nowIso });
   return { ...rows, customers: result.customers.length, leads: leads.length, notes };
 }
@@ -73,16 +73,4 @@ function noteFor(warning: ScoringWarning): string {
     default:
       return `${warning.message.charAt(0).toUpperCase()}${warning.message.slice(1)}.`;
   }
-}
-
-/** The highest revision in a tab, as the sync server counts them. */
-function highestRev(tab: TabSnapshot, table: TableName): number {
-  const index = mapColumns(tab.header, tabSpecs[table]).get(REV_FIELD) ?? -1;
-  let highest = 0;
-  if (index < 0) return highest;
-  for (const row of tab.rows) {
-    const rev = Number(row[index]);
-    if (Number.isFinite(rev) && rev > highest) highest = rev;
-  }
-  return highest;
 }

@@ -1,6 +1,6 @@
 import { recordSchemas, type RecordOf, type TableName } from '../../../shared/records';
 import { tabSpecs } from '../../../shared/sheet-columns';
-import { decodeRow, isBlankRow, mapColumns } from '../../../shared/sheet-rows';
+import { decodeRow, isBlankRow, mapColumns, readTyped } from '../../../shared/sheet-rows';
 import type { TabSnapshot } from '../sync/apply-sync';
 
 /**
@@ -16,20 +16,9 @@ export function recordsOfTab<T extends TableName>(table: T, tab: TabSnapshot): {
   let unreadable = 0;
   for (const row of tab.rows) {
     if (isBlankRow(row)) continue;
-    const parsed = schema.safeParse(asTyped(decodeRow(row, columns, spec).fields));
+    const parsed = schema.safeParse(readTyped(decodeRow(row, columns, spec).fields));
     if (parsed.success) records.push(parsed.data as RecordOf<T>);
     else unreadable++;
   }
   return { records, unreadable };
-}
-
-const choiceFields = new Set(['stage', 'type', 'direction', 'status']);
-
-function asTyped(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === '') continue;
-    out[key] = choiceFields.has(key) && typeof value === 'string' ? value.toLowerCase() : value;
-  }
-  return out;
 }

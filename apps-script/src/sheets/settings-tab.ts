@@ -1,5 +1,6 @@
 import { literalText } from '../../../shared/cell-codec';
 import { normaliseHeader } from '../../../shared/sheet-columns';
+import { ensureSize } from './tabs';
 import { defaultSettingRows, readScoringSettings, type ReadSettings } from '../scoring/settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,11 +78,4 @@ function appendRows(sheet: Sheet, firstRow: number, missing: [string, number, st
   });
   ensureSize(sheet, firstRow + rows.length - 1, width);
   sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
-}
-
-function ensureSize(sheet: Sheet, rows: number, columns: number) {
-  const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }

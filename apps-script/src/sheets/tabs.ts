@@ -1,4 +1,4 @@
-import type { Cell } from '../../../shared/cell-codec';
+import { literalText, type Cell } from '../../../shared/cell-codec';
 import { tableNames, type TableName } from '../../../shared/records';
 import { normaliseHeader, tabSpecs, type TabSpec } from '../../../shared/sheet-columns';
 import type { TabSnapshot, TabWrite } from '../sync/apply-sync';
@@ -35,7 +35,8 @@ function hideBookkeeping(sheet: Sheet, header: unknown[], spec: TabSpec) {
   });
 }
 
-function ensureSize(sheet: Sheet, rows: number, columns: number) {
+/** Grows the sheet so that it has at least this many rows and columns (Google refuses ranges outside it). */
+export function ensureSize(sheet: Sheet, rows: number, columns: number) {
   const maxRows = sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();
@@ -62,8 +63,9 @@ export function writeTab(sheet: Sheet, spec: TabSpec, write: TabWrite, snapshot:
   for (const rowRun of rowRuns) {
     for (const columnRun of runs(write.ownedColumns)) {
       const values = rowRun.map((index) => {
-        const row = write.rows.get(index) ?? (snapshot.rows[index] as Cell[]);
-        return columnRun.map((column) => cellAt(row, column));
+        const changed = write.rows.get(index);
+        // A row between changes goes back as read: its text must stay text ("007" is not 7).
+        return columnRun.map((column) => (changed ? cellAt(changed, column) : asWritten(snapshot.rows[index]?.[column])));
       });
       sheet.getRange(rowRun[0]! + 2, columnRun[0]! + 1, rowRun.length, columnRun.length).setValues(values);
     }
@@ -75,6 +77,14 @@ const MAX_ROW_RUNS = 3;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 const cellAt = (row: Cell[], column: number): Cell => row[column] ?? '';
+
+/** A value read from the sheet, in the form that writes the same value back. */
+function asWritten(value: unknown): Cell {
+  if (typeof value === 'string') return literalText(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : literalText(String(value));
+  if (typeof value === 'boolean' || value instanceof Date) return value;
+  return '';
+}
 
 /** [1,2,3,7,8] → [[1,2,3],[7,8]] */
 function runs(sorted: number[]): number[][] {

@@ -2,8 +2,8 @@ import type { Cell } from '../../../shared/cell-codec';
 import { incomingWins, toTombstone } from '../../../shared/merge';
 import { issueMessages, type RejectedRecord, type SyncChanges, type SyncSuccess } from '../../../shared/protocol';
 import { computedContactFields, recordSchemas, tableNames, type AnyRecord, type TableName } from '../../../shared/records';
-import { REV_FIELD, tabSpecs, type TabSpec } from '../../../shared/sheet-columns';
-import { canonicalRecord, decodeRow, encodeRow, isBlankRow, mapColumns, missingColumns, rowHash, type ColumnMap } from '../../../shared/sheet-rows';
+import { tabSpecs, type TabSpec } from '../../../shared/sheet-columns';
+import { canonicalRecord, decodeRow, encodeRow, highestRev, isBlankRow, mapColumns, missingColumns, readTyped, rowHash, type ColumnMap } from '../../../shared/sheet-rows';
 
 /** A tab as read in one call: its header row and every data row below it. */
 export interface TabSnapshot {
@@ -64,7 +64,7 @@ export function applySync(
   tabs: Record<TableName, TabSnapshot>,
   context: SyncContext,
 ): { response: SyncSuccess; writes: Record<TableName, TabWrite> } {
-  let rev = Math.max(context.rev, ...tableNames.map((t) => highestRev(tabs[t], tabSpecs[t])));
+  let rev = Math.max(context.rev, ...tableNames.map((t) => highestRev(tabs[t].header, tabs[t].rows, tabSpecs[t])));
   const nextRev = () => ++rev;
   const nowIso = context.now.toISOString();
   const rejected: RejectedRecord[] = [];
@@ -96,10 +96,10 @@ export function applySync(
       if (needsId) Object.assign(fields, { id: context.newId(), createdAt: nowIso });
       if (editedByPerson) Object.assign(fields, { updatedAt: nowIso, updatedBy: SHEET_EDITOR, createdAt: fields.createdAt || nowIso });
       if (!editedByPerson) {
-        byId.set(String(fields.id), unchangedRow(index, decoded.rev, () => canonicalRecord(table, schema.parse(asTyped(fields)) as never)));
+        byId.set(String(fields.id), unchangedRow(index, decoded.rev, () => canonicalRecord(table, schema.parse(readTyped(fields)) as never)));
         return;
       }
-      const parsed = schema.safeParse(asTyped(fields));
+      const parsed = schema.safeParse(readTyped(fields));
       if (!parsed.success) {
         sheetProblems.push({ tab: spec.tab, row: index + 2, errors: issueMessages(parsed.error) });
         return;
@@ -136,18 +136,6 @@ export function applySync(
   return { response: { ok: true, cursor: rev, changes, rejected, sheetProblems }, writes };
 }
 
-const choiceFields = new Set(['stage', 'type', 'direction', 'status']);
-
-/** What a person typed, read kindly: empty cells take the field's default, choices ignore case. */
-function asTyped(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === '') continue;
-    out[key] = choiceFields.has(key) && typeof value === 'string' ? value.toLowerCase() : value;
-  }
-  return out;
-}
-
 function withAllColumns(header: unknown[], spec: TabSpec): { header: unknown[]; columns: ColumnMap } {
   const columns = mapColumns(header, spec);
   const missing = missingColumns(columns, spec);
@@ -164,16 +152,6 @@ const lastFilled = (row: unknown[]) => {
 
 const ownedColumns = (columns: ColumnMap) => [...columns.values()].filter((i) => i >= 0).sort((a, b) => a - b);
 
-function highestRev(tab: TabSnapshot, spec: TabSpec): number {
-  const index = mapColumns(tab.header, spec).get(REV_FIELD) ?? -1;
-  let highest = 0;
-  if (index < 0) return highest;
-  for (const row of tab.rows) {
-    const rev = Number(row[index]);
-    if (Number.isFinite(rev) && rev > highest) highest = rev;
-  }
-  return highest;
-}
 
 const idOf = (raw: unknown) =>
   raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' ? raw.id.slice(0, 64) : '';
