@@ -51,7 +51,8 @@ export interface LocalSheet {
 }
 
 export const DEFAULT_MEMBER = 'you@rapport.local';
-const MIN_TOKEN_LENGTH = 16;
+/** Shorter tokens work (the local sheet is a tool for one machine) but are easy to guess. */
+const SHORT_TOKEN = 16;
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 /** A problem with the options or files given, told to the person starting the sheet. */
@@ -70,7 +71,8 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   const token = google.asPerson(() => {
     const saved = Object.entries(readMembers(scriptProperties)).find(([, email]) => email === member)?.[0];
     const chosen = options.token ?? saved ?? randomBytes(24).toString('base64url');
-    if (chosen.length < MIN_TOKEN_LENGTH) throw new SetupError(`The sync token must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+    if (chosen.trim() === '') throw new SetupError('The sync token cannot be empty.');
+    if (chosen.length < SHORT_TOKEN) log(`Note: a token under ${SHORT_TOKEN} characters is easy to guess; use a long one for a sheet others can reach.`);
     return addMember(scriptProperties, member, chosen);
   });
   const bundle = loadBundle(code, google, { filename: options.bundlePath });

@@ -31,7 +31,7 @@ export function addMember(store: PropertyStore, email: string, token: string): s
 
 /** The member a token belongs to, or null. Compared in constant time per entry. */
 export function memberForToken(store: PropertyStore, token: unknown): string | null {
-  if (typeof token !== 'string' || token.length < 16) return null;
+  if (typeof token !== 'string' || token === '') return null;
   let found: string | null = null;
   for (const [candidate, email] of Object.entries(readMembers(store))) if (sameText(candidate, token)) found = email;
   return found;
