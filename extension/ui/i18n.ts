@@ -66,6 +66,7 @@ const en = {
   stage_lead: 'lead', stage_qualified: 'qualified', stage_customer: 'customer', stage_loyal: 'loyal', 'stage_at risk': 'at risk', stage_lost: 'lost',
   source_gmail: 'Gmail', source_outlook: 'Outlook', 'source_json-ld': 'page data', 'source_h-card': 'h-card', source_mailto: 'email link',
   source_tel: 'phone link', source_vcard: 'vCard link', source_signature: 'signature', source_selection: 'selection', source_site: 'website', source_manual: 'manual entry',
+  role_sender: 'sender', role_to: 'recipient', role_cc: 'in copy',
 };
 
 export type MessageKey = keyof typeof en;
@@ -137,6 +138,7 @@ const de: Record<MessageKey, string> = {
   stage_lead: 'Lead', stage_qualified: 'qualifiziert', stage_customer: 'Kunde', stage_loyal: 'Stammkunde', 'stage_at risk': 'gefährdet', stage_lost: 'verloren',
   source_gmail: 'Gmail', source_outlook: 'Outlook', 'source_json-ld': 'Seitendaten', 'source_h-card': 'h-card', source_mailto: 'E-Mail-Link',
   source_tel: 'Telefon-Link', source_vcard: 'vCard-Link', source_signature: 'Signatur', source_selection: 'Markierung', source_site: 'Website', source_manual: 'manuelle Eingabe',
+  role_sender: 'Absender', role_to: 'Empfänger', role_cc: 'in Kopie',
 };
 
 const dictionaries = { en, de } as const;
@@ -152,7 +154,7 @@ export function createTranslator(language: Language): Translate {
 }
 
 /** A message key for a dynamic value (stage, source), falling back to the raw value. */
-export function translateValue(t: Translate, prefix: 'stage_' | 'source_', value: string): string {
+export function translateValue(t: Translate, prefix: 'stage_' | 'source_' | 'role_', value: string): string {
   const key = `${prefix}${value}` as MessageKey;
   return key in en ? t(key) : value;
 }
