@@ -8,6 +8,7 @@ import { quickDueDates } from '../../extension/ui/popup/due-dates';
 import { Popup } from '../../extension/ui/popup/Popup';
 import { createPopupStore, PopupStoreContext, type Send } from '../../extension/ui/popup/popup-store';
 import { newId } from '../../shared/ids';
+import { contactSchema } from '../../shared/records';
 
 const bea: Candidate = {
   name: 'Bea Lindqvist', firstName: 'Bea', lastName: 'Lindqvist', emails: ['bea@northwind.test'], phones: [], jobTitle: 'Buyer',
@@ -92,6 +93,23 @@ describe('popup', () => {
     const all = await db.contacts.toArray();
     expect(all).toHaveLength(1);
     expect(all[0]?.emails).toEqual(['bea@old.test', 'bea@northwind.test']);
+  });
+});
+
+describe('known customers', () => {
+  it('shows the scores the sheet computed: value class, segment, CLV and the at-risk badge', async () => {
+    const now = new Date().toISOString();
+    await db.contacts.add({
+      ...contactSchema.parse({ id: newId(), createdAt: now, updatedAt: now, updatedBy: 'sheet', firstName: 'Bea', lastName: 'Lindqvist', emails: ['bea@northwind.test'] }),
+      stage: 'customer', valueClass: 'A', rfmSegment: "can't lose", clv: 1234.5, pAlive: 0.21, atRisk: true,
+    });
+    openPopup();
+    const facts = await screen.findByTestId('facts');
+    expect(facts.textContent).toContain('At risk');
+    expect(facts.textContent).toContain('class A');
+    expect(facts.textContent).toContain("can't lose");
+    expect(facts.textContent).toMatch(/CLV 1,?235/);
+    expect(screen.getByTestId('status').textContent).toBe('Known · customer');
   });
 });
 
