@@ -39,6 +39,7 @@ if (process.env.DISPLAY && existsSync(chromiumPath)) {
   await options.fill('input[name=syncUrl]', execUrl);
   await options.fill('input[name=syncToken]', token);
   await options.click('button[type=submit]');
+  console.log(`Rapport options: ${await options.getByTestId('connection').textContent()}`);
   const sheetTab = await context.newPage();
   await sheetTab.goto(sheet.url);
   console.log('Chromium is open with Rapport loaded and connected to the local sheet. Ctrl-C stops both.');
