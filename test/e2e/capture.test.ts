@@ -7,6 +7,8 @@ import { servePages } from './harness/static-server';
 
 const gmailPage = readFileSync(join(ROOT, 'test/fixtures/e2e/gmail-message.html'), 'utf8');
 const teamPage = readFileSync(join(ROOT, 'test/fixtures/capture/page-json-ld.html'), 'utf8');
+const outlookPage = readFileSync(join(ROOT, 'test/fixtures/capture/outlook-conversation.html'), 'utf8');
+const OUTLOOK_URL = `https://outlook.office.com/mail/inbox/id/${encodeURIComponent('AAQkADAwATM0MDAAMS0xMgAtOTgzYi0wMAItMDAKABAA9n5Jq1wqQkSiWUR8oCDj3g=')}`;
 
 let rapport: Awaited<ReturnType<typeof startRapport>>;
 let site: Awaited<ReturnType<typeof servePages>>;
@@ -15,6 +17,7 @@ beforeAll(async () => {
   rapport = await startRapport();
   site = await servePages({ '/team/': teamPage });
   await rapport.browser.context.route('https://mail.google.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: gmailPage }));
+  await rapport.browser.context.route('https://outlook.office.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: outlookPage }));
   mkdirSync(SCREENSHOTS, { recursive: true });
   expect(await rapport.configure()).toContain('Connected as');
 });
@@ -87,5 +90,23 @@ describe('capture in Chromium', () => {
     const logged = rapport.rows('Interactions').filter((r) => r.Subject === 'Pricing for 40 seats');
     expect(logged).toHaveLength(1);
     expect(rapport.rows('FollowUps').filter((r) => r['Contact id'] === beas[0]?.id)).toHaveLength(1);
+  });
+
+  it('saves the sender of an Outlook on the web message with its signature, and logs the email', async () => {
+    const outlook = await rapport.browser.context.newPage();
+    await outlook.goto(OUTLOOK_URL);
+    const popup = await rapport.openPopup(await tabIdOf(rapport.browser, 'https://outlook.office.com/*'));
+    const marco = popup.getByTestId('candidate').filter({ hasText: 'marco.rossi@alpine-logistics.ch' });
+    await expect.poll(() => marco.getByTestId('job').textContent()).toBe('Head of Operations · Alpine Logistics AG');
+    expect(await popup.getByTestId('candidate').filter({ hasText: 'lena.park@brightside-studio.com' }).count()).toBe(0);
+    await marco.getByRole('button', { name: 'Log email' }).click();
+    await expect.poll(() => marco.getByRole('status').textContent()).toBe('Email logged.');
+    await syncFrom(popup);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-outlook.png'), fullPage: true });
+    const contact = rapport.rows('Contacts').find((row) => row.Emails === 'marco.rossi@alpine-logistics.ch');
+    expect(contact).toMatchObject({ 'First name': 'Marco', 'Last name': 'Rossi', Source: 'outlook' });
+    expect(rapport.rows('Interactions').find((row) => row['Contact id'] === contact?.id)).toMatchObject({
+      Subject: 'RE: Customs paperwork for shipment 88-1207', Type: 'email', Channel: 'outlook', Summary: '',
+    });
   });
 });

@@ -96,8 +96,10 @@ function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
         <StatusBadge card={card} />
       </div>
       <div class="meta">
-        <span class="source">{t('from', { source: translateValue(t, 'source_', card.source) })}</span>
-        {card.candidate && ['sender', 'to', 'cc'].includes(card.candidate.role) && <span>· {translateValue(t, 'role_', card.candidate.role)}</span>}
+        <span class="source">
+          {t('from', { source: translateValue(t, 'source_', card.source) })}
+          {card.candidate && ['sender', 'to', 'cc'].includes(card.candidate.role) && ` · ${translateValue(t, 'role_', card.candidate.role)}`}
+        </span>
         {card.matchedBy === 'phone' && <span>({t('matchedByPhone')})</span>}
         {card.matchedBy === 'name' && <span>({t('matchedByName')})</span>}
       </div>
