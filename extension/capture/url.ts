@@ -13,6 +13,12 @@ export const pathOf = (url: string) => parse(url)?.pathname ?? '';
 export const hashOf = (url: string) => parse(url)?.hash ?? '';
 export const isWebUrl = (url: string) => /^https?:$/.test(parse(url)?.protocol ?? '');
 
+/** `https://www.acme.test/about` → `acme.test`; the first email's domain when there is no website. */
+export function domainOf(website: string, emails: readonly string[] = []): string {
+  const site = website ? parse(website.includes('://') ? website : `https://${website}`) : null;
+  return (site?.hostname.replace(/^www\./, '') ?? emails[0]?.split('@')[1] ?? '').toLowerCase();
+}
+
 /** decodeURIComponent that gives the input back instead of throwing on a broken escape. */
 export function safeDecode(text: string): string {
   try {

@@ -1,6 +1,7 @@
 import { pageCaptureSchema, type Candidate } from '../capture/candidate';
 import { findMatch, saveContact, summariseContact, summaryById } from '../db/contacts';
-import { domainOf, findCompanyByDomain, saveCompany } from '../db/companies';
+import { domainOf } from '../capture/url';
+import { findCompanyByDomain, saveCompany } from '../db/companies';
 import type { RapportDatabase } from '../db/database';
 import { addFollowUp, addNote } from '../db/follow-ups';
 import { logEmail } from '../db/interactions';

@@ -1,6 +1,10 @@
 import { lifecycleStages } from '../../../shared/vocabulary';
 import { translateValue } from '../i18n';
-import { splitList, usePopupStore, type CardState } from './popup-store';
+import { canonicalList } from '../../../shared/cell-codec';
+import { usePopupStore, type CardState } from './popup-store';
+
+/** What a list field's text holds, split the way a sheet cell splits it. */
+const listFrom = (text: string) => canonicalList([text]);
 
 export function Popup() {
   const store = usePopupStore();
@@ -112,8 +116,8 @@ function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
           <div class="fields">
             <Field name="firstName" label={t('firstName')} value={form.firstName} onInput={(v) => edit({ firstName: v })} />
             <Field name="lastName" label={t('lastName')} value={form.lastName} onInput={(v) => edit({ lastName: v })} />
-            <Field name="emails" label={t('email')} value={form.emails.join(', ')} onInput={(v) => edit({ emails: splitList(v) })} />
-            <Field name="phones" label={t('phone')} value={form.phones.join(', ')} onInput={(v) => edit({ phones: splitList(v) })} />
+            <Field name="emails" label={t('email')} value={form.emails.join(', ')} onInput={(v) => edit({ emails: listFrom(v) })} />
+            <Field name="phones" label={t('phone')} value={form.phones.join(', ')} onInput={(v) => edit({ phones: listFrom(v) })} />
             <Field name="jobTitle" label={t('jobTitle')} value={form.jobTitle} onInput={(v) => edit({ jobTitle: v })} />
             <Field name="company" label={t('company')} value={form.company} onInput={(v) => edit({ company: v })} />
             <Field name="website" label={t('website')} value={form.website} onInput={(v) => edit({ website: v })} />
@@ -123,7 +127,7 @@ function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
                 {lifecycleStages.map((stage) => <option key={stage} value={stage}>{translateValue(t, 'stage_', stage)}</option>)}
               </select>
             </label>
-            <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: splitList(v) })} />
+            <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: listFrom(v) })} />
             <p class="hint">{t('whatIsSaved')}</p>
           </div>
         )}
@@ -190,7 +194,7 @@ function CompanyCard({ card }: { card: CardState }) {
             <Field name="name" label={t('companyName')} value={form.name} onInput={(v) => edit({ name: v })} />
             <Field name="domain" label={t('domain')} value={form.domain} onInput={(v) => edit({ domain: v })} />
             <Field name="address" label={t('address')} value={form.address} onInput={(v) => edit({ address: v })} />
-            <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: splitList(v) })} />
+            <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: listFrom(v) })} />
           </div>
         )}
         <div class="actions">

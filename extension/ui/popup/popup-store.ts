@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Candidate, PageCapture } from '../../capture/candidate';
+import { domainOf } from '../../capture/url';
 import type { ContactSummary } from '../../db/contacts';
 import type { Company } from '../../../shared/records';
 import type { Answer, CandidateMatch, CompanyFields, ContactFields, RequestInput, Responses, SyncReport } from '../../messaging/protocol';
@@ -41,9 +42,6 @@ export interface CardState {
   busy: boolean;
 }
 
-const splitList = (text: string) => text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
-export { splitList };
-
 /** The form a card starts with: the known contact's values, gaps filled from the page. */
 export function initialForm(candidate: Candidate | null, known: ContactSummary | null): ContactFields {
   const c = known?.contact;
@@ -69,17 +67,9 @@ function peopleFirst(matches: CandidateMatch[]): CandidateMatch[] {
 
 /** The company form: the known company's values, gaps filled from the page. */
 export function initialCompanyForm(candidate: Candidate | null, company: Company | null): CompanyFields {
-  const website = candidate?.website ?? '';
-  const domain = (() => {
-    try {
-      return website ? new URL(website).hostname.replace(/^www\./, '') : (candidate?.emails[0]?.split('@')[1] ?? '');
-    } catch {
-      return '';
-    }
-  })();
   return {
     name: company?.name || candidate?.company || candidate?.name || '',
-    domain: company?.domain || domain,
+    domain: company?.domain || domainOf(candidate?.website ?? '', candidate?.emails),
     address: company?.address || candidate?.address || '',
     tags: company?.tags ?? [],
   };
