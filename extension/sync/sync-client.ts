@@ -15,6 +15,8 @@ export type SyncOutcome =
 /** How many queued writes go in one request; the rest follow in the next. */
 const BATCH = 500;
 export const CURSOR_KEY = 'sync.cursor';
+/** The sheet the cursor belongs to: another sheet means another history, started from the beginning. */
+const CURSOR_URL_KEY = 'sync.cursorUrl';
 
 const failed = (code: string, message: string): SyncOutcome => ({ ok: false, error: { code, message } });
 
@@ -35,7 +37,8 @@ export async function syncOnce(db: RapportDatabase, settings: SyncSettings, fetc
     const record = (await db.table(entry.table).get(entry.id)) as AnyRecord | undefined;
     if (record) changes[entry.table].push(record);
   }
-  const since = Number((await db.meta.get(CURSOR_KEY))?.value ?? 0) || 0;
+  const sameSheet = (await db.meta.get(CURSOR_URL_KEY))?.value === settings.url;
+  const since = sameSheet ? Number((await db.meta.get(CURSOR_KEY))?.value ?? 0) || 0 : 0;
 
   let text: string;
   try {
@@ -63,12 +66,12 @@ export async function syncOnce(db: RapportDatabase, settings: SyncSettings, fetc
   const answer = parsed.data;
   if (!answer.ok) return { ok: false, error: answer.error };
 
-  const pulled = await applyServerChanges(db, answer.changes, lastSeq, answer.cursor);
+  const pulled = await applyServerChanges(db, answer.changes, lastSeq, answer.cursor, settings.url);
   return { ok: true, pushed: seen.size, pulled, rejected: answer.rejected, sheetProblems: answer.sheetProblems.length };
 }
 
 /** Takes the sheet's versions, except where a local edit made during this sync is still queued. */
-async function applyServerChanges(db: RapportDatabase, changes: SyncChanges, lastSentSeq: number, cursor: number): Promise<number> {
+async function applyServerChanges(db: RapportDatabase, changes: SyncChanges, lastSentSeq: number, cursor: number, url: string): Promise<number> {
   const tables = tableNames.map((t) => db.table(t));
   return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
     if (lastSentSeq > 0) await db.outbox.where('seq').belowOrEqual(lastSentSeq).delete();
@@ -79,7 +82,7 @@ async function applyServerChanges(db: RapportDatabase, changes: SyncChanges, las
       await db.table(table).bulkPut(fresh);
       pulled += fresh.length;
     }
-    await db.meta.put({ key: CURSOR_KEY, value: cursor });
+    await db.meta.bulkPut([{ key: CURSOR_KEY, value: cursor }, { key: CURSOR_URL_KEY, value: url }]);
     return pulled;
   });
 }

@@ -41,6 +41,18 @@ describe('syncOnce', () => {
     expect((await db.meta.get(CURSOR_KEY))?.value).toBe(7);
   });
 
+  it('starts from the beginning when the sync URL points at another sheet', async () => {
+    const sinces: number[] = [];
+    const server = (async (_url: string, init: RequestInit) => {
+      sinces.push(JSON.parse(String(init.body)).since);
+      return new Response(JSON.stringify({ ok: true, cursor: 7, changes: emptyChanges, rejected: [] }));
+    }) as unknown as typeof fetch;
+    await syncOnce(db, settings, server);
+    await syncOnce(db, settings, server);
+    await syncOnce(db, { ...settings, url: 'https://script.google.com/macros/s/other/exec' }, server);
+    expect(sinces).toEqual([0, 7, 0]);
+  });
+
   it('takes teammates’ changes from the sheet', async () => {
     const now = new Date().toISOString();
     const carl = { id: newId(), createdAt: now, updatedAt: now, updatedBy: 'sheet', firstName: 'Carl', emails: ['carl@client.test'] };

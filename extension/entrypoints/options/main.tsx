@@ -1,15 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { memberEmailItem, syncStatusItem, syncTokenItem, syncUrlItem } from '../../settings';
-import { openDatabase } from '../../db/database';
-import { CURSOR_KEY } from '../../sync/sync-client';
 import { testConnection } from '../../sync/test-connection';
 import { Options } from '../../ui/options/Options';
 import '../../ui/options/options.css';
 
 async function save(url: string, token: string, member: string) {
-  // Another sheet means another history: start its changes from the beginning.
-  if (url !== (await syncUrlItem.getValue())) await openDatabase().meta.delete(CURSOR_KEY);
   await syncUrlItem.setValue(url);
   await syncTokenItem.setValue(token);
   await memberEmailItem.setValue(member);
