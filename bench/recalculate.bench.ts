@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { planRecalculation } from '../apps-script/src/scoring/plan-recalculation';
 import { readScoringSettings } from '../apps-script/src/scoring/settings';
-import type { TabSnapshot } from '../apps-script/src/sync/apply-sync';
+import type { TabRead } from '../apps-script/src/model/tab-model';
+import { zoneWallClock } from '../shared/calendar';
 import { newId } from '../shared/ids';
 import { tableNames, type TableName } from '../shared/records';
 import { tabSpecs } from '../shared/sheet-columns';
@@ -46,10 +47,10 @@ function measure(customers: number) {
     return Object.fromEntries(tableNames.map((table) => {
       const [header = [], ...rows] = spreadsheet.getSheetByName(tabSpecs[table].tab)!.getDataRange().getValues();
       return [table, { header, rows }];
-    })) as unknown as Record<TableName, TabSnapshot>;
+    })) as unknown as Record<TableName, TabRead>;
   });
   let started = performance.now();
-  planRecalculation(tabs, readScoringSettings([]).values, { today: '1998-07-01', nowIso: NOW.toISOString(), rev: 0 });
+  planRecalculation(tabs, readScoringSettings([]).values, { today: '1998-07-01', nowIso: NOW.toISOString(), rev: 0, clock: zoneWallClock('Etc/UTC') });
   const planMs = performance.now() - started;
 
   sheet.google.resetCalls();

@@ -26,21 +26,57 @@ export const syncRequestSchema = z.object({
 });
 export type SyncRequest = z.input<typeof syncRequestSchema>;
 
+/**
+ * A sent record may say which fields this member changed and when (`fieldTimes`, ISO instants);
+ * only those are merged into the sheet. Without it, every field that differs from the sheet's
+ * copy counts as changed at the record's `updatedAt`.
+ */
+export const fieldTimesSchema = z.record(z.string().max(64), z.iso.datetime({ offset: true })).optional();
+export type FieldTimes = Record<string, string>;
+
+/** Fields the sheet could not read for this record (a broken cell or a missing column): keep your own value. */
+const withUnknownFields = <S extends z.ZodObject>(schema: S) => schema.extend({ unknownFields: z.array(z.string()).optional() });
+
 export const syncChangesOutSchema = z.object({
-  contacts: z.array(contactSchema),
-  companies: z.array(companySchema),
-  interactions: z.array(interactionSchema),
-  deals: z.array(dealSchema),
-  followUps: z.array(followUpSchema),
+  contacts: z.array(withUnknownFields(contactSchema)),
+  companies: z.array(withUnknownFields(companySchema)),
+  interactions: z.array(withUnknownFields(interactionSchema)),
+  deals: z.array(withUnknownFields(dealSchema)),
+  followUps: z.array(withUnknownFields(followUpSchema)),
 });
 export type SyncChanges = z.infer<typeof syncChangesOutSchema>;
 
+const tableEnum = z.enum(tableNames as [string, ...string[]]);
+
 export const rejectedRecordSchema = z.object({
-  table: z.enum(tableNames as [string, ...string[]]),
+  table: tableEnum,
   id: z.string(),
   errors: z.array(z.string()),
 });
 export type RejectedRecord = z.infer<typeof rejectedRecordSchema>;
+
+/**
+ * An edit of this member's that did not win: a later edit of the same field (`newer`), the record
+ * was deleted (`deleted`), or the sheet has no usable column for the field (`unwritable`). The
+ * winning version is in `changes`.
+ */
+export const conflictSchema = z.object({
+  table: tableEnum,
+  id: z.string(),
+  field: z.string().optional(),
+  reason: z.enum(['newer', 'deleted', 'unwritable']),
+  message: z.string(),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const sheetProblemSchema = z.object({
+  tab: z.string(),
+  /** the sheet's row number (1 is the header row) */
+  row: z.number(),
+  column: z.string().optional(),
+  errors: z.array(z.string()),
+});
+export type SheetProblem = z.infer<typeof sheetProblemSchema>;
 
 export const errorCodes = ['unauthorized', 'bad_request', 'unknown_table', 'busy', 'internal'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -54,10 +90,13 @@ export type SyncError = z.infer<typeof syncErrorSchema>;
 export const syncSuccessSchema = z.object({
   ok: z.literal(true),
   cursor: z.number().int().min(0),
+  /** the sheet's clock when it answered: clients stamp their edits by it, not by their own */
+  serverTime: z.iso.datetime().optional(),
   changes: syncChangesOutSchema,
   rejected: z.array(rejectedRecordSchema),
-  /** rows in the sheet that could not be read (a person typed something invalid) */
-  sheetProblems: z.array(z.object({ tab: z.string(), row: z.number(), errors: z.array(z.string()) })).default([]),
+  conflicts: z.array(conflictSchema).default([]),
+  /** cells and rows in the sheet that could not be read (a person typed something invalid) */
+  sheetProblems: z.array(sheetProblemSchema).default([]),
 });
 export type SyncSuccess = z.infer<typeof syncSuccessSchema>;
 

@@ -7,24 +7,59 @@ export { dealStages, directions, followUpStatuses, interactionTypes, lifecycleSt
  * The five record types of Rapport, shared by the extension and the sheet add-on.
  * Field names here are the names on the wire and, title-cased, the sheet headers.
  * Every field has a default so that a sparse row or an older client still parses.
+ *
+ * Each field declares how the sheet holds it (its kind), whether the sheet computes it and
+ * whether it is personal text that an erasure clears: the column contract reads this registry.
  */
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/** How a field is held in a sheet cell. */
+export type FieldKind = 'text' | 'list' | 'number' | 'boolean' | 'date' | 'datetime' | 'choice';
+
+export interface FieldMeta {
+  kind: FieldKind;
+  /** written by the sheet's scoring run; clients cannot change it, people's edits are put back */
+  computed?: boolean;
+  /** cleared from a contact's interactions, deals and follow-ups when the contact is erased */
+  personal?: boolean;
+  /** a date-time field that also takes a calendar day ("some time that day") */
+  allowsDay?: boolean;
+}
+
+export const fieldMeta = z.registry<FieldMeta>();
+const declare = <S extends z.ZodType>(schema: S, meta: FieldMeta): S => {
+  fieldMeta.add(schema, meta);
+  return schema;
+};
+
+const isoDateTime = () => z.iso.datetime({ offset: true });
+/** Lists are written to one cell, separated by commas: an item may not hold a separator. */
+export const LIST_ITEM_SEPARATORS = /[,;\n]/;
+
+const text = (max = 2000, meta: Omit<FieldMeta, 'kind'> = {}) => declare(z.string().max(max).default(''), { kind: 'text', ...meta });
+const list = (max = 50) =>
+  declare(
+    z.array(z.string().max(500).refine((item) => !LIST_ITEM_SEPARATORS.test(item), 'a list item cannot contain a comma, semicolon or line break')).max(max).default([]),
+    { kind: 'list' },
+  );
+const amount = (meta: Omit<FieldMeta, 'kind'> = {}) => declare(z.number().finite().nullable().default(null), { kind: 'number', ...meta });
 /** A calendar date (birthday, expected close): YYYY-MM-DD, or empty. */
-const calendarDate = z.union([z.iso.date(), z.literal('')]).default('');
-const text = (max = 2000) => z.string().max(max).default('');
-const list = (max = 50) => z.array(z.string().max(500)).max(max).default([]);
-const amount = z.number().finite().nullable().default(null);
+const calendarDate = () => declare(z.union([z.iso.date(), z.literal('')]).default(''), { kind: 'date' });
+const choice = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  declare(z.enum(values).default(fallback as never), { kind: 'choice' });
+const computed = <S extends z.ZodType>(schema: S, kind: FieldKind) => declare(schema, { kind, computed: true });
 
 export const recordBase = z.object({
-  id: z.uuid(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
+  id: declare(z.uuid(), { kind: 'text' }),
+  createdAt: declare(isoDateTime(), { kind: 'datetime' }),
+  updatedAt: declare(isoDateTime(), { kind: 'datetime' }),
   /** member email, or `sheet` for edits made in the spreadsheet */
-  updatedBy: z.string().min(1).max(320),
+  updatedBy: declare(z.string().min(1).max(320), { kind: 'text' }),
   /** tombstone: a deleted record keeps its id and carries no personal data */
-  deleted: z.boolean().default(false),
+  deleted: declare(z.boolean().default(false), { kind: 'boolean' }),
 });
+
+/** The fields every record has; the rest is the record's content. */
+export const baseFields = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deleted'] as const;
 
 export const lifecycleStage = z.enum(lifecycleStages);
 
@@ -39,24 +74,24 @@ export const contactSchema = recordBase.extend({
   website: text(500),
   socialLinks: list(),
   address: text(500),
-  birthday: calendarDate,
+  birthday: calendarDate(),
   tags: list(),
-  stage: lifecycleStage.default('lead'),
+  stage: choice(lifecycleStages, 'lead'),
   source: text(200),
   owner: text(320),
   consentBasis: text(200),
-  consentDate: calendarDate,
+  consentDate: calendarDate(),
   notes: text(10_000),
   // Computed by the sheet's scoring run; read-only on the client.
-  valueClass: text(8),
-  rfmSegment: text(40),
-  rfmScore: text(8),
-  leadScore: amount,
-  clv: amount,
-  pAlive: amount,
+  valueClass: computed(z.string().max(8).default(''), 'text'),
+  rfmSegment: computed(z.string().max(40).default(''), 'text'),
+  rfmScore: computed(z.string().max(8).default(''), 'text'),
+  leadScore: computed(z.number().finite().nullable().default(null), 'number'),
+  clv: computed(z.number().finite().nullable().default(null), 'number'),
+  pAlive: computed(z.number().finite().nullable().default(null), 'number'),
   /** a valuable customer who seems to be slipping away */
-  atRisk: z.boolean().default(false),
-  scoredAt: text(40),
+  atRisk: computed(z.boolean().default(false), 'boolean'),
+  scoredAt: computed(z.string().max(40).default(''), 'text'),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -73,31 +108,31 @@ export type Company = z.infer<typeof companySchema>;
 
 export const interactionSchema = recordBase.extend({
   contactId: text(64),
-  type: z.enum(interactionTypes).default('note'),
-  direction: z.union([z.enum(directions), z.literal('')]).default(''),
+  type: choice(interactionTypes, 'note'),
+  direction: declare(z.union([z.enum(directions), z.literal('')]).default(''), { kind: 'choice' }),
   channel: text(100),
-  occurredAt: z.union([isoDateTime, z.literal('')]).default(''),
-  subject: text(1000),
-  summary: text(10_000),
-  outcome: text(1000),
-  amount,
-  cost: amount,
-  sourceUrl: text(2000),
+  occurredAt: declare(z.union([isoDateTime(), z.literal('')]).default(''), { kind: 'datetime' }),
+  subject: text(1000, { personal: true }),
+  summary: text(10_000, { personal: true }),
+  outcome: text(1000, { personal: true }),
+  amount: amount(),
+  cost: amount(),
+  sourceUrl: text(2000, { personal: true }),
   /** the webmail message id: logging the same email twice is a no-op */
-  messageId: text(500),
+  messageId: text(500, { personal: true }),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 
 export const dealSchema = recordBase.extend({
   contactId: text(64),
   companyId: text(64),
-  name: text(500),
-  amount,
+  name: text(500, { personal: true }),
+  amount: amount(),
   currency: text(3),
-  stage: z.enum(dealStages).default('prospecting'),
-  probability: amount,
-  expectedClose: calendarDate,
-  closedAt: calendarDate,
+  stage: choice(dealStages, 'prospecting'),
+  probability: amount(),
+  expectedClose: calendarDate(),
+  closedAt: calendarDate(),
   owner: text(320),
 });
 export type Deal = z.infer<typeof dealSchema>;
@@ -105,9 +140,10 @@ export type Deal = z.infer<typeof dealSchema>;
 export const followUpSchema = recordBase.extend({
   contactId: text(64),
   dealId: text(64),
-  dueAt: z.union([isoDateTime, z.iso.date(), z.literal('')]).default(''),
-  title: text(1000),
-  status: z.enum(followUpStatuses).default('open'),
+  /** a date-time, or a calendar day for "some time that day" */
+  dueAt: declare(z.union([isoDateTime(), z.iso.date(), z.literal('')]).default(''), { kind: 'datetime', allowsDay: true }),
+  title: text(1000, { personal: true }),
+  status: choice(followUpStatuses, 'open'),
   owner: text(320),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
@@ -126,7 +162,18 @@ export type RecordOf<T extends TableName> = z.infer<(typeof recordSchemas)[T]>;
 export type AnyRecord = RecordOf<TableName>;
 export type RecordBase = z.infer<typeof recordBase>;
 
+/** What the registry says of one field of a table. */
+export function metaOf(table: TableName, field: string): FieldMeta {
+  const schema = (recordSchemas[table].shape as Record<string, z.ZodType>)[field];
+  const meta = schema && fieldMeta.get(schema);
+  if (!meta) throw new Error(`${table}.${field} has no declared sheet kind`);
+  return meta;
+}
+
+export const fieldsOf = (table: TableName): string[] => Object.keys(recordSchemas[table].shape);
+
 /** Fields a client may not set: the sheet computes them. */
-export const computedContactFields = [
-  'valueClass', 'rfmSegment', 'rfmScore', 'leadScore', 'clv', 'pAlive', 'atRisk', 'scoredAt',
-] as const satisfies readonly (keyof Contact)[];
+export const computedContactFields = fieldsOf('contacts').filter((field) => metaOf('contacts', field).computed) as (keyof Contact)[];
+
+/** The records that name a contact, whose personal text an erasure of that contact clears. */
+export const contactLinkedTables = ['interactions', 'deals', 'followUps'] as const satisfies readonly TableName[];

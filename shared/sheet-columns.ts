@@ -1,22 +1,19 @@
-import { computedContactFields, recordSchemas, type TableName } from './records';
+import { baseFields, fieldsOf, metaOf, type FieldMeta, type TableName } from './records';
 
 /**
  * The sheet column contract: which tab holds each record type and how each field is written
  * to a cell. Columns are found by header name, never by position, so people may reorder them
- * and add their own. A header matches a field when both read the same ignoring case, spaces
- * and punctuation ("First name" = "firstName").
+ * and add their own.
  */
-
-export type ColumnKind = 'text' | 'list' | 'number' | 'boolean' | 'date' | 'datetime';
 
 export interface ColumnSpec {
   field: string;
   header: string;
-  kind: ColumnKind;
-  /** written by the sheet's scoring run; clients cannot change it */
-  computed?: boolean;
+  meta: FieldMeta;
   /** bookkeeping kept out of people's way */
   hidden?: boolean;
+  /** the script's own: people's edits of it are put back (id, timestamps, bookkeeping) */
+  system?: boolean;
 }
 
 export interface TabSpec {
@@ -25,16 +22,11 @@ export interface TabSpec {
   columns: ColumnSpec[];
 }
 
-/** Hidden columns: the row's revision and a hash of its cells as last written by the script. */
+/** Hidden columns: the row's revision, a hash of each field as last written, and when each field last changed. */
 export const REV_FIELD = '_rev';
 export const HASH_FIELD = '_hash';
-
-const listFields = new Set(['emails', 'phones', 'tags', 'socialLinks']);
-const numberFields = new Set(['amount', 'cost', 'probability', 'leadScore', 'clv', 'pAlive']);
-const dateFields = new Set(['birthday', 'consentDate', 'expectedClose', 'closedAt']);
-const dateTimeFields = new Set(['createdAt', 'updatedAt', 'occurredAt', 'dueAt']);
-const computedFields = new Set<string>(computedContactFields);
-const metaFields = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deleted'];
+export const CLOCK_FIELD = '_clock';
+export const hiddenFields = [REV_FIELD, HASH_FIELD, CLOCK_FIELD] as const;
 
 /** `firstName` → `First name`; `id` stays `id`. */
 export function headerFor(field: string): string {
@@ -43,17 +35,9 @@ export function headerFor(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A header as compared loosely: "E-Mails", "e mails" and "emails" read the same. */
 export const normaliseHeader = (header: unknown): string =>
-  String(header ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-
-function kindOf(field: string): ColumnKind {
-  if (field === 'deleted' || field === 'atRisk') return 'boolean';
-  if (listFields.has(field)) return 'list';
-  if (numberFields.has(field)) return 'number';
-  if (dateFields.has(field)) return 'date';
-  if (dateTimeFields.has(field)) return 'datetime';
-  return 'text';
-}
+  String(header ?? '').toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '');
 
 const tabNames: Record<TableName, string> = {
   contacts: 'Contacts',
@@ -64,17 +48,17 @@ const tabNames: Record<TableName, string> = {
 };
 
 function tabSpec(table: TableName): TabSpec {
-  const fields = Object.keys(recordSchemas[table].shape);
+  const fields = fieldsOf(table);
+  const isBase = (field: string) => (baseFields as readonly string[]).includes(field);
   // People read the record's own fields first; the id and bookkeeping go to the right.
-  const ordered = [...fields.filter((f) => !metaFields.includes(f)), ...metaFields];
+  const ordered = [...fields.filter((f) => !isBase(f)), ...baseFields];
   const columns: ColumnSpec[] = ordered.map((field) => ({
     field,
     header: headerFor(field),
-    kind: kindOf(field),
-    ...(table === 'contacts' && computedFields.has(field) ? { computed: true } : {}),
+    meta: metaOf(table, field),
+    ...(isBase(field) && field !== 'deleted' ? { system: true } : {}),
   }));
-  columns.push({ field: REV_FIELD, header: REV_FIELD, kind: 'number', hidden: true });
-  columns.push({ field: HASH_FIELD, header: HASH_FIELD, kind: 'text', hidden: true });
+  for (const field of hiddenFields) columns.push({ field, header: field, meta: { kind: field === REV_FIELD ? 'number' : 'text' }, hidden: true, system: true });
   return { table, tab: tabNames[table], columns };
 }
 
@@ -85,3 +69,46 @@ export const tabSpecs: Record<TableName, TabSpec> = {
   deals: tabSpec('deals'),
   followUps: tabSpec('followUps'),
 };
+
+/** Where each field of a tab sits (-1: no usable column), and what is wrong with the header row. */
+export interface ColumnLayout {
+  columns: Map<string, number>;
+  /** one sentence per field whose column is missing or cannot be told apart from another */
+  problems: { field: string; header: string; message: string }[];
+}
+
+/**
+ * Finds each field's column by its header. An exact header (ignoring case and surrounding spaces)
+ * wins over a loose one ("E-Mails" for Emails), so a team's own similar column never shadows
+ * Rapport's. Two candidates of the same rank make the field unusable rather than a guess.
+ */
+export function layoutOf(header: readonly unknown[], spec: TabSpec): ColumnLayout {
+  const exact = new Map<string, number[]>();
+  const loose = new Map<string, number[]>();
+  header.forEach((cell, index) => {
+    const text = String(cell ?? '').trim().toLowerCase();
+    if (text === '') return;
+    (exact.get(text) ?? exact.set(text, []).get(text)!).push(index);
+    const name = normaliseHeader(text);
+    (loose.get(name) ?? loose.set(name, []).get(name)!).push(index);
+  });
+  const columns = new Map<string, number>();
+  const problems: ColumnLayout['problems'] = [];
+  for (const column of spec.columns) {
+    const exactHits = exact.get(column.header.toLowerCase()) ?? [];
+    const looseHits = [...new Set([...(loose.get(normaliseHeader(column.header)) ?? []), ...(loose.get(normaliseHeader(column.field)) ?? [])])];
+    const hits = exactHits.length > 0 ? exactHits : looseHits;
+    if (hits.length === 1) {
+      columns.set(column.field, hits[0]!);
+      continue;
+    }
+    columns.set(column.field, -1);
+    if (hits.length > 1) {
+      const names = hits.map((i) => `"${String(header[i]).trim()}"`).join(' and ');
+      problems.push({ field: column.field, header: column.header, message: `${names} both look like Rapport's "${column.header}" column: rename one of them` });
+    } else {
+      problems.push({ field: column.field, header: column.header, message: `there is no "${column.header}" column (renamed or cleared?)` });
+    }
+  }
+  return { columns, problems };
+}

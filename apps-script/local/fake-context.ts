@@ -1,4 +1,6 @@
 import { types } from 'node:util';
+import { zoneWallClock, type WallClock } from '../../shared/calendar.ts';
+import type { Typing } from './cell-text.ts';
 
 /**
  * State every fake service shares: the call counter, the change counter, the clock, the running
@@ -23,36 +25,82 @@ export interface CallCounts {
   /** calls per "Class.method", e.g. `byMethod['Range.setValues']` */
   byMethod: Record<string, number>;
   total: number;
+  /** cells the script read (getValues and the like) and wrote (values, not formats) */
+  cellsRead: number;
+  cellsWritten: number;
 }
 
 /** The classes whose calls go to the spreadsheet — what the benchmark reports. */
-export const SPREADSHEET_CLASSES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'] as const;
+export const SPREADSHEET_CLASSES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Sheets'] as const;
+
+/** Google stops a script execution after 6 minutes (30 for some Workspace accounts; 6 is the rule to plan for). */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
 
 const hostRealm: Realm = { Array, Object, Date, Error };
 
 export class FakeContext {
-  readonly calls: CallCounts = { byMethod: {}, total: 0 };
+  readonly calls: CallCounts = { byMethod: {}, total: 0, cellsRead: 0, cellsWritten: 0 };
   mutations = 0;
   realm: Realm = hostRealm;
-  execution: { kind: ExecutionKind; id: number } = { kind: 'editor', id: 0 };
+  execution: { kind: ExecutionKind; id: number; startedAt: number; waitedMs: number } = { kind: 'editor', id: 0, startedAt: 0, waitedMs: 0 };
+  /** how long an execution may run (real time spent plus simulated waits) before Google stops it */
+  executionLimitMs = EXECUTION_LIMIT_MS;
+  /** the spreadsheet's clock: dates in cells are days and times in the spreadsheet's zone */
+  readonly sheetClock: WallClock;
+  readonly typing: Typing;
+  /** run before a counted call: what a person (or another process) does between two of the script's calls */
+  readonly beforeCall: Array<{ method: string; action: () => void }> = [];
   #counting = true;
   #nextExecutionId = 1;
 
   constructor(
     readonly now: () => Date,
     readonly user: string,
+    /** the script's time zone (appsscript.json): JavaScript's Date runs in it */
     readonly timeZone: string,
-  ) {}
+    /** File → Settings → Time zone of the spreadsheet */
+    readonly spreadsheetTimeZone: string,
+  ) {
+    this.sheetClock = zoneWallClock(spreadsheetTimeZone);
+    this.typing = { clock: this.sheetClock, now };
+  }
 
   count(method: string): void {
     if (!this.#counting) return;
     this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
     this.calls.total++;
+    const due = this.beforeCall.findIndex((hook) => hook.method === method);
+    if (due >= 0) {
+      const [hook] = this.beforeCall.splice(due, 1);
+      this.uncounted(hook!.action);
+    }
+    if (this.execution.startedAt > 0 && this.elapsedMs() > this.executionLimitMs) {
+      this.execution.startedAt = 0;
+      this.fail('Exceeded maximum execution time');
+    }
+  }
+
+  /** Time this execution has taken: real time, plus the time it spent waiting for locks or sleeping. */
+  elapsedMs(): number {
+    return performance.now() - this.execution.startedAt + this.execution.waitedMs;
+  }
+
+  /** The execution waits (a lock, Utilities.sleep): counts against its time limit without taking real time. */
+  wait(ms: number): void {
+    this.execution.waitedMs += ms;
+  }
+
+  countCells(kind: 'read' | 'written', cells: number): void {
+    if (!this.#counting) return;
+    if (kind === 'read') this.calls.cellsRead += cells;
+    else this.calls.cellsWritten += cells;
   }
 
   resetCalls(): void {
     for (const key of Object.keys(this.calls.byMethod)) delete this.calls.byMethod[key];
     this.calls.total = 0;
+    this.calls.cellsRead = 0;
+    this.calls.cellsWritten = 0;
   }
 
   spreadsheetCalls(): number {
@@ -80,14 +128,14 @@ export class FakeContext {
 
   /** Starts a new script execution; `onEnd` hooks (lock release) run when it finishes. */
   beginExecution(kind: ExecutionKind): void {
-    this.execution = { kind, id: this.#nextExecutionId++ };
+    this.execution = { kind, id: this.#nextExecutionId++, startedAt: performance.now(), waitedMs: 0 };
   }
 
   readonly endOfExecution: Array<(executionId: number) => void> = [];
 
   endExecution(): void {
     for (const hook of this.endOfExecution) hook(this.execution.id);
-    this.execution = { kind: 'editor', id: this.#nextExecutionId++ };
+    this.execution = { kind: 'editor', id: this.#nextExecutionId++, startedAt: 0, waitedMs: 0 };
   }
 
   /** An Apps Script exception, native to the bundle's realm: `e instanceof Error` holds there. */

@@ -6,6 +6,7 @@ import { FakeMailApp, type SentMail } from './fake-mail.ts';
 import { FakePropertiesService } from './fake-properties.ts';
 import { FakeScriptApp, type ScriptAppOptions, type TriggerJson } from './fake-script-app.ts';
 import { FakeLogger, FakeSession } from './fake-session.ts';
+import { FakeSheetsApi } from './fake-sheets-api.ts';
 import { FakeSpreadsheet, FakeSpreadsheetApp, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
 import type { Dialog, MenuJson, UiRecords } from './fake-ui.ts';
 import { FakeUtilities } from './fake-utilities.ts';
@@ -23,6 +24,12 @@ export interface FakeGoogleOptions {
   /** MailApp.getRemainingDailyQuota() at the start (a consumer account has 100) */
   mailQuota?: number;
   spreadsheetName?: string;
+  /** the script's time zone (appsscript.json), in which the bundle's Date runs; default Etc/UTC */
+  scriptTimeZone?: string;
+  /** the spreadsheet's time zone; default: the workbook file's, else Etc/UTC */
+  spreadsheetTimeZone?: string;
+  /** false: the Sheets advanced service is not enabled (no `Sheets` global) */
+  sheetsApi?: boolean;
 }
 
 /**
@@ -42,6 +49,8 @@ export interface FakeGoogle {
     Session: FakeSession;
     ScriptApp: FakeScriptApp;
     Logger: FakeLogger;
+    /** the Sheets advanced service, when enabled */
+    Sheets?: FakeSheetsApi;
   };
   /** calls per "Class.method" and in total, since the start or `resetCalls()` */
   calls: CallCounts;
@@ -63,6 +72,12 @@ export interface FakeGoogle {
   locks: Pick<LockTable, 'hold' | 'release'>;
   /** total milliseconds asked of Utilities.sleep */
   slept: { ms: number };
+  /**
+   * Runs `action` as a person (uncounted) just before the script's next call of `method`
+   * (e.g. 'Sheets.Spreadsheets.Values.batchUpdate'): an edit that lands between the script's read and write.
+   */
+  beforeCall(method: string, action: () => void): void;
+  readonly timeZones: { script: string; spreadsheet: string };
   /** runs `work` as one script execution of the given kind (locks it keeps are released at the end) */
   execute<T>(kind: ExecutionKind, work: () => T): T;
   /** runs `work` as a person using the spreadsheet: not counted as script calls */
@@ -72,11 +87,13 @@ export interface FakeGoogle {
   context: FakeContext;
 }
 
-const TIME_ZONE = 'Etc/UTC';
+const DEFAULT_TIME_ZONE = 'Etc/UTC';
 
 export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
-  const context = new FakeContext(options.now ?? (() => new Date()), options.user ?? 'owner@rapport.local', TIME_ZONE);
-  const parts: WorkbookParts = options.workbook ? workbookFromJson(options.workbook) : { sheets: [new SheetModel('Sheet1', 0)], properties: emptyStores(), triggers: [] };
+  const now = options.now ?? (() => new Date());
+  const spreadsheetTimeZone = options.spreadsheetTimeZone ?? options.workbook?.timeZone ?? DEFAULT_TIME_ZONE;
+  const context = new FakeContext(now, options.user ?? 'owner@rapport.local', options.scriptTimeZone ?? DEFAULT_TIME_ZONE, spreadsheetTimeZone);
+  const parts: WorkbookParts = options.workbook ? workbookFromJson(options.workbook, context.typing) : { sheets: [new SheetModel('Sheet1', 0)], properties: emptyStores(), triggers: [] };
   const state: WorkbookState = {
     id: 'local-sheet',
     name: options.spreadsheetName ?? 'Rapport (local)',
@@ -105,6 +122,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     Session: new FakeSession(context),
     ScriptApp: new FakeScriptApp(context, parts.triggers, scriptApp),
     Logger: new FakeLogger(context, logs),
+    ...(options.sheetsApi === false ? {} : { Sheets: new FakeSheetsApi(context, spreadsheet) }),
   };
 
   return {
@@ -115,7 +133,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     get mutations() {
       return context.mutations;
     },
-    toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }),
+    toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }, context.typing, spreadsheetTimeZone),
     sentMail,
     triggers: parts.triggers,
     menus: ui.menus,
@@ -134,6 +152,8 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
       }
     },
     asPerson: (work) => context.uncounted(work),
+    beforeCall: (method, action) => void context.beforeCall.push({ method, action }),
+    timeZones: { script: context.timeZone, spreadsheet: spreadsheetTimeZone },
     setServiceUrl(url) {
       scriptApp.serviceUrl = url;
     },

@@ -2,8 +2,9 @@ import { countCalls, type FakeContext } from './fake-context.ts';
 
 /**
  * LockService. One holder per lock: the execution that took it, or "another process" a test
- * simulates with `hold(kind)`. Nothing here waits: if another holder has the lock, `waitLock`
- * throws Google's timeout at once and `tryLock` answers false. Like Google, the locks an
+ * simulates with `hold(kind, forMs)`. As on Google, `tryLock(timeout)` and `waitLock(timeout)`
+ * wait up to their timeout for the other holder to let go — here in simulated time, which counts
+ * against the execution's time limit — then answer false or throw Google's timeout. The locks an
  * execution still holds are released when it ends.
  */
 const CTX = Symbol('context');
@@ -13,6 +14,8 @@ const ANOTHER_PROCESS = -1;
 
 export class LockTable {
   readonly #holders = new Map<LockKind, number>();
+  /** when another process lets go of a lock it holds (ms of waiting from now), Infinity for never */
+  readonly #releaseAfter = new Map<LockKind, number>();
 
   constructor(context: FakeContext) {
     context.endOfExecution.push((executionId) => {
@@ -20,13 +23,22 @@ export class LockTable {
     });
   }
 
-  /** Simulates another execution holding the lock until `release(kind)`. */
-  hold(kind: LockKind): void {
+  /** Simulates another execution holding the lock for `forMs` of waiting, or until `release(kind)`. */
+  hold(kind: LockKind, forMs = Infinity): void {
     this.#holders.set(kind, ANOTHER_PROCESS);
+    this.#releaseAfter.set(kind, forMs);
   }
 
   release(kind: LockKind): void {
     this.#holders.delete(kind);
+    this.#releaseAfter.delete(kind);
+  }
+
+  /** @internal how long a waiter waits for another process's hold, if it lets go in time */
+  waitFor(kind: LockKind, executionId: number): number {
+    const holder = this.#holders.get(kind);
+    if (holder === undefined || holder === executionId) return 0;
+    return holder === ANOTHER_PROCESS ? (this.#releaseAfter.get(kind) ?? Infinity) : Infinity;
   }
 
   holder(kind: LockKind): number | undefined {
@@ -76,14 +88,28 @@ export class FakeLock {
     this.#kind = kind;
   }
 
-  tryLock(_timeoutInMillis: number): boolean {
-    this.#acquired = this.#table.take(this.#kind, this[CTX].execution.id);
+  tryLock(timeoutInMillis: number): boolean {
+    this.#acquired = this.#acquire(timeoutInMillis);
     return this.#acquired;
   }
 
-  waitLock(_timeoutInMillis: number): void {
-    this.#acquired = this.#table.take(this.#kind, this[CTX].execution.id);
+  waitLock(timeoutInMillis: number): void {
+    this.#acquired = this.#acquire(timeoutInMillis);
     if (!this.#acquired) this[CTX].fail('Lock timeout: another process was holding the lock for too long.');
+  }
+
+  #acquire(timeoutInMillis: number): boolean {
+    const context = this[CTX];
+    const wait = this.#table.waitFor(this.#kind, context.execution.id);
+    if (wait > Math.max(0, timeoutInMillis)) {
+      context.wait(Math.max(0, timeoutInMillis));
+      return false;
+    }
+    if (wait > 0) {
+      context.wait(wait);
+      this.#table.release(this.#kind);
+    }
+    return this.#table.take(this.#kind, context.execution.id);
   }
 
   releaseLock(): void {

@@ -1,6 +1,8 @@
 import { types } from 'node:util';
-import { formatA1, parseA1 } from './a1-notation.ts';
+import { formatA1, parseA1 } from '../../shared/a1-notation.ts';
+import { instantOf, wallOfSerial } from '../../shared/calendar.ts';
 import { displayText, MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, typeText, type StoredCell } from './cell-text.ts';
+import { evaluateFormula } from './formula.ts';
 import { countCalls, type FakeContext } from './fake-context.ts';
 import { FakeProtection, PROTECTION_TYPE } from './fake-protection.ts';
 import type { FakeSheet } from './fake-spreadsheet.ts';
@@ -57,7 +59,7 @@ export function typeValue(context: FakeContext, value: unknown, target: GridCell
   switch (typeof value) {
     case 'string':
       if (value.length > MAX_CELL_CHARS) context.fail(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
-      return typeText(value, target?.style?.numberFormat === PLAIN_TEXT_FORMAT);
+      return typeText(value, context.typing, target?.style?.numberFormat === PLAIN_TEXT_FORMAT);
     case 'number':
       if (!Number.isFinite(value)) context.fail(`Cannot write ${value} to a cell (${where}).`);
       return { value };
@@ -70,6 +72,8 @@ export function typeValue(context: FakeContext, value: unknown, target: GridCell
       return context.fail(`Cannot write ${typeName(value)} to a cell (${where}); write a string, number, boolean, Date or null.`);
   }
 }
+
+const asFormula = (text: string): StoredCell => (text.startsWith('=') && text.length > 1 ? { value: '', formula: text } : { value: text });
 
 export function writeCell(model: SheetModel, row: number, column: number, typed: StoredCell): void {
   const empty = typed.value === '' && typed.formula === undefined;
@@ -85,9 +89,15 @@ export function clearCellContent(cell: GridCell): void {
   delete cell.formula;
 }
 
-function copyValue(cell: GridCell | undefined): StoredCell['value'] {
-  if (!cell || cell.formula !== undefined) return '';
-  return cell.value instanceof Date ? new Date(cell.value.getTime()) : cell.value;
+/** A number format that shows a date or time: such a cell's number is read as a Date, as Google does. */
+export const isDateFormat = (format: string | undefined) => format !== undefined && format !== PLAIN_TEXT_FORMAT && /[ydh]/i.test(format.replace(/"[^"]*"/g, ''));
+
+/** What getValues gives for a cell: formulas computed, numbers under a date format as Dates in the spreadsheet's zone. */
+export function readValue(context: FakeContext, model: SheetModel, cell: GridCell | undefined): StoredCell['value'] {
+  if (!cell) return '';
+  const value = cell.formula !== undefined ? evaluateFormula(cell.formula, model, context) : cell.value;
+  if (typeof value === 'number' && isDateFormat(cell.style?.numberFormat)) return instantOf(wallOfSerial(value), context.sheetClock);
+  return value instanceof Date ? new Date(value.getTime()) : value;
 }
 
 export class FakeRange {
@@ -155,22 +165,19 @@ export class FakeRange {
 
   /** A fresh copy; '' for empty cells and for formulas (which are not evaluated here). */
   getValues(): Array<Array<StoredCell['value']>> {
-    return this[CTX].out(this.#map((cell) => copyValue(cell)));
+    this[CTX].countCells('read', this.#numRows * this.#numColumns);
+    return this[CTX].out(this.#map((cell) => readValue(this[CTX], this.#model, cell)));
   }
 
   getValue(): StoredCell['value'] {
     this.#checkInside();
-    return this[CTX].out(copyValue(this.#model.cell(this.#row, this.#column)));
+    this[CTX].countCells('read', 1);
+    return this[CTX].out(readValue(this[CTX], this.#model, this.#model.cell(this.#row, this.#column)));
   }
 
   getDisplayValues(): string[][] {
-    return this[CTX].out(this.#map((cell) => (cell ? displayText(cell) : '')));
-  }
-
-  getDisplayValue(): string {
-    this.#checkInside();
-    const cell = this.#model.cell(this.#row, this.#column);
-    return cell ? displayText(cell) : '';
+    this[CTX].countCells('read', this.#numRows * this.#numColumns);
+    return this[CTX].out(this.#map((cell) => (cell ? displayText({ value: readValue(this[CTX], this.#model, cell) }, this[CTX].sheetClock) : '')));
   }
 
   getFormulas(): string[][] {
@@ -194,13 +201,15 @@ export class FakeRange {
     return this;
   }
 
-  /** Like typing `formula` into every cell of the range. */
+  /** A formula in every cell of the range — a formula even where the cell is formatted as plain text. */
   setFormula(formula: string): FakeRange {
-    return this.setValue(formula);
+    this.#checkInside();
+    this.#fill(() => asFormula(String(formula)));
+    return this;
   }
 
   setFormulas(formulas: string[][]): FakeRange {
-    return this.#write(formulas, 'setFormulas');
+    return this.#write(formulas, 'setFormulas', (value) => asFormula(String(value)));
   }
 
   /** Removes values and formulas, keeps formatting. */
@@ -328,6 +337,7 @@ export class FakeRange {
     const typed: Array<[number, number, StoredCell]> = [];
     this.#each((row, column) => typed.push([row, column, type(this.#model.cell(row, column), `cell ${formatA1(row, column)}`)]));
     for (const [row, column, cell] of typed) writeCell(this.#model, row, column, cell);
+    this[CTX].countCells('written', typed.length);
     this[CTX].changed();
   }
 
@@ -347,15 +357,16 @@ export class FakeRange {
     for (let r = this.#row; r < this.#row + this.#numRows; r++) for (let c = this.#column; c < this.#column + this.#numColumns; c++) visit(r, c);
   }
 
-  #write(values: unknown[][], method: string): FakeRange {
+  #write(values: unknown[][], method: string, type?: (value: unknown) => StoredCell): FakeRange {
     const context = this[CTX];
     this.#checkShape(values, method);
     this.#checkInside();
     // Type everything before writing anything, so a bad value leaves the sheet untouched.
     const typed = values.map((row, i) =>
-      row.map((value, j) => typeValue(context, value, this.#model.cell(this.#row + i, this.#column + j), `row ${i + 1}, column ${j + 1} of the data`)),
+      row.map((value, j) => type?.(value) ?? typeValue(context, value, this.#model.cell(this.#row + i, this.#column + j), `row ${i + 1}, column ${j + 1} of the data`)),
     );
     typed.forEach((row, i) => row.forEach((cell, j) => writeCell(this.#model, this.#row + i, this.#column + j, cell)));
+    context.countCells('written', this.#numRows * this.#numColumns);
     context.changed();
     return this;
   }

@@ -1,4 +1,4 @@
-import { parseA1 } from './a1-notation.ts';
+import { parseA1 } from '../../shared/a1-notation.ts';
 import { countCalls, type FakeContext } from './fake-context.ts';
 import { FakeProtection, PROTECTION_TYPE } from './fake-protection.ts';
 import { clearCellContent, newRange, rangeFromA1, typeName, typeValue, writeCell, type FakeRange, type RangeHost } from './fake-range.ts';
@@ -95,7 +95,7 @@ export class FakeSpreadsheet {
   }
 
   getSpreadsheetTimeZone(): string {
-    return this[CTX].timeZone;
+    return this[CTX].spreadsheetTimeZone;
   }
 
   getSheets(): FakeSheet[] {
@@ -353,6 +353,25 @@ export class FakeSheet {
 
   deleteColumns(columnPosition: number, howMany: number): FakeSheet {
     return this.#deleteColumns(columnPosition, howMany);
+  }
+
+  /** Google refuses to hide the last visible tab. */
+  hideSheet(): FakeSheet {
+    const sheets = FakeSpreadsheet.state(this.#spreadsheet).sheets;
+    if (!this.#model.hidden && sheets.filter((sheet) => !sheet.hidden).length === 1) this[CTX].fail("You can't hide all the sheets in a document.");
+    this.#model.hidden = true;
+    this[CTX].changed();
+    return this;
+  }
+
+  showSheet(): FakeSheet {
+    this.#model.hidden = false;
+    this[CTX].changed();
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    return this.#model.hidden;
   }
 
   hideColumns(columnIndex: number, numColumns = 1): void {

@@ -1,4 +1,4 @@
-import { columnLetters } from './a1-notation.ts';
+import { columnLetters } from '../../shared/a1-notation.ts';
 import type { WorkbookJson } from './workbook-json.ts';
 
 /**

@@ -1,4 +1,5 @@
 import vm from 'node:vm';
+import { instantOf, zoneWallClock } from '../../shared/calendar.ts';
 import type { ExecutionKind, Realm } from './fake-context.ts';
 import type { FakeGoogle } from './fake-google.ts';
 
@@ -6,7 +7,8 @@ import type { FakeGoogle } from './fake-google.ts';
  * Runs a built Apps Script bundle (an esbuild IIFE plus top-level `function doPost(){…}`
  * forwarders) unchanged in a `node:vm` context whose globals are the fake Google services.
  * Only the language's own globals (JSON, Math, Date…) and `console` exist besides them — no
- * `setTimeout`, `fetch` or `URL`, as in Apps Script. `new Date()` reads the fake clock.
+ * `setTimeout`, `fetch` or `URL`, as in Apps Script. `new Date()` reads the fake clock, and Date's
+ * local-time methods run in the script's time zone (appsscript.json), whatever the host's zone is.
  */
 export interface LoadedBundle {
   /** Runs a global function as Google would: doGet/doPost as web-app requests, trigger handlers as triggers, else from the editor. */
@@ -29,7 +31,7 @@ export function loadBundle(code: string, google: FakeGoogle, options: LoadBundle
   const context = vm.createContext({ console: options.console ?? console }, { name: 'Apps Script' });
   const realm = vm.runInContext('({ Array, Object, Date, Error })', context) as Realm;
   const clock = () => google.context.now().getTime();
-  (vm.runInContext(CLOCK_DATE, context) as (now: () => number) => void)(clock);
+  (vm.runInContext(CLOCK_DATE, context) as (now: () => number, zone: ScriptZone) => void)(clock, scriptZone(google.context.timeZone));
   google.context.realm = realm;
   for (const [name, service] of Object.entries(google.globals)) context[name] = service;
 
@@ -51,16 +53,111 @@ export function loadBundle(code: string, google: FakeGoogle, options: LoadBundle
   return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions };
 }
 
-/** Replaces the realm's Date so that `new Date()` and `Date.now()` follow the fake clock. */
-const CLOCK_DATE = `(function (now) {
+interface ScriptZone {
+  name: string;
+  /** [year, month (0-based), day, hours, minutes, seconds, ms, weekday, offset in minutes] */
+  wall(ms: number): number[];
+  /** the instant whose wall time in the zone is this (fields may overflow, as Date's do) */
+  instant(...fields: number[]): number;
+}
+
+function scriptZone(name: string): ScriptZone {
+  const clock = zoneWallClock(name);
+  return {
+    name,
+    wall(ms) {
+      const t = clock(new Date(ms));
+      const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
+      return [t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond, new Date(asUtc).getUTCDay(), Math.round((asUtc - ms) / 60_000)];
+    },
+    instant(year, month, day, hour, minute, second, ms) {
+      const n = new Date(Date.UTC(year!, month!, day!, hour!, minute!, second!, ms!));
+      if (year! >= 0 && year! <= 99) n.setUTCFullYear(year!);
+      if (Number.isNaN(n.getTime())) return NaN;
+      const wall = { year: n.getUTCFullYear(), month: n.getUTCMonth() + 1, day: n.getUTCDate(), hour: n.getUTCHours(), minute: n.getUTCMinutes(), second: n.getUTCSeconds(), millisecond: n.getUTCMilliseconds() };
+      return instantOf(wall, clock).getTime();
+    },
+  };
+}
+
+/**
+ * Replaces the realm's Date so that `new Date()` and `Date.now()` follow the fake clock, and makes
+ * the local-time methods (getHours, setDate, new Date(y, m, d), toString, parsing of zone-less
+ * text…) use the script's time zone, as Apps Script's V8 does.
+ */
+const CLOCK_DATE = `(function (now, zone) {
   const RealDate = Date;
-  function ClockDate(...args) {
-    if (!new.target) return new RealDate(now()).toString();
-    return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+  const proto = RealDate.prototype;
+  const native = {};
+  for (const name of ['getTime', 'setTime', 'getFullYear', 'getMonth', 'getDate', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) native[name] = proto[name];
+  const time = (d) => native.getTime.call(d);
+  const wall = (d) => zone.wall(time(d));
+  const hasZone = (s) => /(?:Z|[+-]\\d{2}:?\\d{2}|\\bGMT\\b|\\bUTC\\b)\\s*$/i.test(s) || /^\\d{4}(-\\d{2}(-\\d{2})?)?$/.test(s);
+  function parse(text) {
+    const s = String(text).trim();
+    const t = RealDate.parse(s);
+    if (Number.isNaN(t) || hasZone(s)) return t;
+    const d = new RealDate(t);
+    return zone.instant(native.getFullYear.call(d), native.getMonth.call(d), native.getDate.call(d), native.getHours.call(d), native.getMinutes.call(d), native.getSeconds.call(d), native.getMilliseconds.call(d));
   }
-  ClockDate.prototype = RealDate.prototype;
+  function ClockDate(...args) {
+    if (!new.target) return new ClockDate(now()).toString();
+    let ms;
+    if (args.length === 0) ms = now();
+    else if (args.length === 1) {
+      const a = args[0];
+      ms = typeof a === 'string' ? parse(a) : a instanceof RealDate ? time(a) : Number(a);
+    } else {
+      const f = args.map(Number);
+      const year = f[0] >= 0 && f[0] <= 99 ? 1900 + f[0] : f[0];
+      ms = zone.instant(year, f[1] ?? 0, f[2] ?? 1, f[3] ?? 0, f[4] ?? 0, f[5] ?? 0, f[6] ?? 0);
+    }
+    return Reflect.construct(RealDate, [ms], new.target);
+  }
+  ClockDate.prototype = proto;
+  Object.defineProperty(proto, 'constructor', { value: ClockDate, writable: true, configurable: true, enumerable: false });
   ClockDate.now = () => now();
   ClockDate.UTC = RealDate.UTC;
-  ClockDate.parse = RealDate.parse;
+  ClockDate.parse = parse;
+  const getter = (i) => function () { return Number.isNaN(time(this)) ? NaN : wall(this)[i]; };
+  const names = ['getFullYear', 'getMonth', 'getDate', 'getHours', 'getMinutes', 'getSeconds', 'getMilliseconds', 'getDay'];
+  names.forEach((name, i) => { proto[name] = getter(i); });
+  proto.getYear = function () { return this.getFullYear() - 1900; };
+  proto.getTimezoneOffset = function () { return Number.isNaN(time(this)) ? NaN : -wall(this)[8]; };
+  const setter = (from, count) => function (...values) {
+    if (Number.isNaN(time(this))) return NaN;
+    const f = wall(this).slice(0, 7);
+    for (let i = 0; i < Math.min(count, values.length); i++) f[from + i] = Number(values[i]);
+    const ms = zone.instant(...f);
+    native.setTime.call(this, ms);
+    return ms;
+  };
+  proto.setFullYear = setter(0, 3);
+  proto.setMonth = setter(1, 2);
+  proto.setDate = setter(2, 1);
+  proto.setHours = setter(3, 4);
+  proto.setMinutes = setter(4, 3);
+  proto.setSeconds = setter(5, 2);
+  proto.setMilliseconds = setter(6, 1);
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const offset = (minutes) => (minutes < 0 ? '-' : '+') + pad(Math.floor(Math.abs(minutes) / 60)) + pad(Math.abs(minutes) % 60);
+  proto.toDateString = function () {
+    if (Number.isNaN(time(this))) return 'Invalid Date';
+    const f = wall(this);
+    return DAYS[f[7]] + ' ' + MONTHS[f[1]] + ' ' + pad(f[2]) + ' ' + pad(f[0], 4);
+  };
+  proto.toTimeString = function () {
+    if (Number.isNaN(time(this))) return 'Invalid Date';
+    const f = wall(this);
+    return pad(f[3]) + ':' + pad(f[4]) + ':' + pad(f[5]) + ' GMT' + offset(f[8]) + ' (' + zone.name + ')';
+  };
+  proto.toString = function () {
+    return Number.isNaN(time(this)) ? 'Invalid Date' : this.toDateString() + ' ' + this.toTimeString();
+  };
+  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+    proto[name] = function (locales, options) { return native[name].call(this, locales, { timeZone: zone.name, ...options }); };
+  }
   Object.defineProperty(globalThis, 'Date', { value: ClockDate, writable: true, configurable: true, enumerable: false });
 })`;

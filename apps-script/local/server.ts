@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
@@ -10,19 +11,22 @@ import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
 import type { FakeRange } from './fake-range.ts';
 import { renderGridPage } from './grid-page.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
-import { writeFileAtomically } from './persist.ts';
+import { writeFileDurably } from './persist.ts';
+import { googleErrorPage, signInPage } from './google-pages.ts';
 import { formatWorkbookJson, workbookJsonSchema, type WorkbookJson } from './workbook-json.ts';
 
 /**
  * The local sheet: the built Apps Script bundle on the fake Google services, served on loopback.
  *
- * - `POST|GET /exec` → the bundle's doPost/doGet, like a deployed web app (CORS open: the token
- *   in the request is what authorises it).
+ * - `POST|GET /exec` → the bundle's doPost/doGet, like a web app deployed for "Anyone": a thrown
+ *   error is Google's HTML error page (status 200), there is no CORS preflight, and with
+ *   `access: 'signed-in'` every request is redirected to a Google sign-in page instead.
  * - `GET /` a grid of the tabs a teammate can edit; `POST /api/cell` writes one cell as typed;
  *   `GET /api/workbook` the workbook JSON; `POST /api/run` runs a global function of the bundle
  *   (e.g. a menu item) — a local-only convenience with no Google counterpart.
  *   These take JSON only and refuse other origins, so a web page in the browser cannot use them.
- * - After every request that changed something, the workbook is saved atomically to `dataFile`.
+ * - A request that changed something is answered only once the workbook is on disk (written
+ *   atomically and flushed); if saving fails, the answer is an error, never an `ok`.
  */
 export interface LocalSheetOptions {
   /** 0 picks a free port */
@@ -36,6 +40,10 @@ export interface LocalSheetOptions {
   /** where errors of the bundle are reported (default console.error) */
   log?: (message: string) => void;
   now?: () => Date;
+  /** who may call /exec: 'anyone' (what Rapport needs) or 'signed-in' (a deployment that asks for a Google account) */
+  access?: 'anyone' | 'signed-in';
+  /** the spreadsheet's time zone for a new workbook (a saved workbook keeps its own) */
+  spreadsheetTimeZone?: string;
 }
 
 export interface LocalSheet {
@@ -65,7 +73,8 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   if (!existsSync(options.bundlePath)) throw new SetupError(`No Apps Script bundle at ${options.bundlePath}: run npm run build:apps-script first.`);
   const code = readFileSync(options.bundlePath, 'utf8');
 
-  const google = createFakeGoogle({ workbook: readWorkbook(options.dataFile), now: options.now, user: options.member ?? DEFAULT_MEMBER });
+  const scriptTimeZone = readScriptTimeZone(options.bundlePath);
+  const google = createFakeGoogle({ workbook: readWorkbook(options.dataFile), now: options.now, user: options.member ?? DEFAULT_MEMBER, scriptTimeZone, spreadsheetTimeZone: options.spreadsheetTimeZone });
   const member = options.member ?? DEFAULT_MEMBER;
   const scriptProperties = google.globals.PropertiesService.getScriptProperties();
   const token = google.asPerson(() => {
@@ -78,10 +87,21 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   const bundle = loadBundle(code, google, { filename: options.bundlePath });
 
   let savedMutations = -1;
+  /** Saves the workbook if it changed; throws when it could not be saved. */
   const save = () => {
     if (google.mutations === savedMutations) return;
-    writeFileAtomically(options.dataFile, formatWorkbookJson(google.toJSON()));
+    writeFileDurably(options.dataFile, formatWorkbookJson(google.toJSON()));
     savedMutations = google.mutations;
+  };
+  /** Answers only once what the request changed is on disk; a failed save turns the answer into an error. */
+  const answerSaved = (response: ServerResponse, send: () => void) => {
+    try {
+      save();
+    } catch (error) {
+      log(`local sheet: could not save ${options.dataFile}: ${describe(error)}`);
+      return sendJson(response, 503, { ok: false, error: { code: 'not_saved', message: `The local sheet could not save its workbook (${errorMessage(error)}); the change was not kept on disk.` } });
+    }
+    send();
   };
 
   const server = createServer((request, response) => {
@@ -97,40 +117,42 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     const url = new URL(request.url ?? '/', origin);
     if (!isOwnHost(request.headers.host, url.port)) return sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: 'Unknown Host header.' } });
     const route = `${request.method} ${url.pathname}`;
-    try {
-      if (url.pathname === '/exec' || url.pathname.startsWith('/exec/')) return await serveExec(request, response, url);
-      if (route === 'GET /') return serveGrid(response, url);
-      if (route === 'GET /api/workbook') return sendJson(response, 200, google.toJSON());
-      if (route === 'GET /api/version') return sendJson(response, 200, { mutations: google.mutations });
-      if (route === 'POST /api/cell') return await serveCellEdit(request, response);
-      if (route === 'POST /api/run') return await serveRun(request, response);
-      return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `No ${route} here.` } });
-    } finally {
-      save();
-    }
+    if (url.pathname === '/exec' || url.pathname.startsWith('/exec/')) return await serveExec(request, response, url);
+    if (url.pathname === '/ServiceLogin') return sendHtml(response, 200, signInPage());
+    if (route === 'GET /') return serveGrid(response, url);
+    if (route === 'GET /api/workbook') return sendJson(response, 200, google.toJSON());
+    if (route === 'GET /api/version') return sendJson(response, 200, { mutations: google.mutations });
+    if (route === 'POST /api/cell') return await serveCellEdit(request, response);
+    if (route === 'POST /api/run') return await serveRun(request, response);
+    return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `No ${route} here.` } });
   }
 
   async function serveExec(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const cors = { 'Access-Control-Allow-Origin': '*' };
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
-      return void response.end();
+    // A deployed web app answers no CORS preflight: only simple requests (text/plain POST, GET) work.
+    if (request.method === 'OPTIONS') return sendHtml(response, 405, googleErrorPage('Sorry, unable to open the file at this time.'));
+    if ((options.access ?? 'anyone') === 'signed-in') {
+      response.writeHead(302, { Location: `${origin}/ServiceLogin?continue=${encodeURIComponent(url.href)}`, 'Content-Type': 'text/html; charset=utf-8' });
+      return void response.end('<HTML><HEAD><TITLE>Moved Temporarily</TITLE></HEAD><BODY>Moved Temporarily</BODY></HTML>');
     }
+    const cors = { 'Access-Control-Allow-Origin': '*' };
     const handler = request.method === 'POST' ? 'doPost' : request.method === 'GET' ? 'doGet' : undefined;
-    if (!handler) return sendJson(response, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use GET or POST.' } }, cors);
-    if (!bundle.functions.includes(handler)) return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `Script function not found: ${handler}` } }, cors);
+    if (!handler) return sendHtml(response, 405, googleErrorPage('Sorry, unable to open the file at this time.'));
+    if (!bundle.functions.includes(handler)) return sendHtml(response, 200, googleErrorPage(`Script function not found: ${handler}`), cors);
     const body = handler === 'doPost' ? await readBody(request) : undefined;
     let output: unknown;
     try {
       output = bundle.call(handler, webAppEvent(url, request.headers['content-type'], body));
     } catch (error) {
       log(`local sheet: ${handler} threw: ${describe(error)}`);
-      return sendJson(response, 500, { ok: false, error: { code: 'script_error', message: errorMessage(error) } }, cors);
+      // Google answers a script's exception with an HTML page and status 200.
+      return answerSaved(response, () => sendHtml(response, 200, googleErrorPage(`${errorName(error)}: ${errorMessage(error)}`), cors));
     }
     const reply = outputOf(output);
-    if (!reply) return sendJson(response, 500, { ok: false, error: { code: 'script_error', message: 'The script completed but did not return anything.' } }, cors);
-    response.writeHead(200, { ...cors, 'Content-Type': `${reply.contentType}; charset=utf-8` });
-    response.end(reply.content);
+    answerSaved(response, () => {
+      if (!reply) return sendHtml(response, 200, googleErrorPage('The script completed but did not return anything.'), cors);
+      response.writeHead(200, { ...cors, 'Content-Type': `${reply.contentType}; charset=utf-8` });
+      response.end(reply.content);
+    });
   }
 
   function serveGrid(response: ServerResponse, url: URL): void {
@@ -170,7 +192,8 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     const { range, oldValue } = edit;
     runEditTriggers(range, input.value, oldValue);
     const stored = google.asPerson(() => ({ value: range.getValue(), formula: range.getFormula() }));
-    sendJson(response, 200, { ok: true, typed: cellToTyped(stored.formula ? { value: '', formula: stored.formula } : { value: stored.value }), mutations: google.mutations });
+    const typed = cellToTyped(stored.formula ? { value: '', formula: stored.formula } : { value: stored.value as string }, google.context.typing);
+    answerSaved(response, () => sendJson(response, 200, { ok: true, typed, mutations: google.mutations }));
   }
 
   /** As in Google, a person's edit runs the simple `onEdit` and installable on-edit triggers; their failures do not undo it. */
@@ -208,14 +231,16 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
       result = bundle.callAs('editor', input.function, ...(input.args ?? []));
     } catch (error) {
       log(`local sheet: ${input.function} threw: ${describe(error)}`);
-      return sendJson(response, 500, { ok: false, error: errorMessage(error) });
+      return answerSaved(response, () => sendJson(response, 500, { ok: false, error: errorMessage(error) }));
     }
-    sendJson(response, 200, {
-      ok: true,
-      result: outputOf(result)?.content ?? jsonSafe(result),
-      dialogs: google.dialogs.slice(dialogs),
-      toasts: google.toasts.slice(toasts),
-    });
+    answerSaved(response, () =>
+      sendJson(response, 200, {
+        ok: true,
+        result: outputOf(result)?.content ?? jsonSafe(result),
+        dialogs: google.dialogs.slice(dialogs),
+        toasts: google.toasts.slice(toasts),
+      }),
+    );
   }
 
   /** Reads a JSON body, refusing anything a web page could send without a CORS preflight. */
@@ -260,7 +285,11 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   const stop = () =>
     new Promise<void>((resolve, reject) => {
       server.close((error) => {
-        save();
+        try {
+          save();
+        } catch (saveError) {
+          log(`local sheet: could not save ${options.dataFile} on close: ${describe(saveError)}`);
+        }
         if (error) reject(error);
         else resolve();
       });
@@ -291,6 +320,14 @@ const runSchema = z.object({
   /** answers to the alerts and prompts the function shows, in order */
   answers: z.array(z.object({ button: z.enum(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']), text: z.string().optional() })).optional(),
 });
+
+/** The script's time zone, from the manifest built beside the bundle. */
+function readScriptTimeZone(bundlePath: string): string | undefined {
+  const manifest = join(dirname(bundlePath), 'appsscript.json');
+  if (!existsSync(manifest)) return undefined;
+  const parsed = z.object({ timeZone: z.string() }).safeParse(JSON.parse(readFileSync(manifest, 'utf8')));
+  return parsed.success ? parsed.data.timeZone : undefined;
+}
 
 function readWorkbook(dataFile: string): WorkbookJson | undefined {
   if (!existsSync(dataFile)) return undefined;
@@ -369,6 +406,11 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function sendHtml(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(html);
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
@@ -378,6 +420,10 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 function errorMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return String(error);
+}
+
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' && error.name !== 'Exception' ? error.name : 'Exception';
 }
 
 function describe(error: unknown): string {

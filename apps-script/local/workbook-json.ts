@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { formatA1, parseA1 } from './a1-notation.ts';
-import { cellToTyped, typeText, type CellJson } from './cell-text.ts';
+import { formatA1, parseA1 } from '../../shared/a1-notation.ts';
+import { cellToTyped, typeText, type CellJson, type Typing } from './cell-text.ts';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, SheetModel } from './workbook-model.ts';
 import type { TriggerJson } from './fake-script-app.ts';
 
@@ -16,6 +16,8 @@ const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const propertiesSchema = z.record(z.string(), z.string());
 
 export const workbookJsonSchema = z.object({
+  /** the spreadsheet's time zone: dates in `sheets` are wall times there */
+  timeZone: z.string().optional(),
   sheets: z.record(z.string(), z.array(z.array(cellSchema))),
   /** script properties */
   properties: propertiesSchema.optional(),
@@ -24,6 +26,8 @@ export const workbookJsonSchema = z.object({
   /** 1-based column numbers per tab */
   hiddenColumns: z.record(z.string(), z.array(z.number().int().positive())).optional(),
   frozenRows: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /** tabs hidden from people (Sheet.hideSheet) */
+  hiddenSheets: z.array(z.string()).optional(),
   /** rows and columns of a tab, when not the default (at least 1000 × 26 and enough for the data) */
   sizes: z.record(z.string(), z.object({ rows: z.number().int().positive(), columns: z.number().int().positive() })).optional(),
   /** per tab, A1 range → number format, e.g. { "Contacts": { "C2:C1000": "@" } } */
@@ -62,7 +66,7 @@ export interface WorkbookParts {
 }
 
 /** Builds the tabs, properties and triggers a workbook file describes. Throws on a malformed file. */
-export function workbookFromJson(input: unknown): WorkbookParts {
+export function workbookFromJson(input: unknown, typing: Typing): WorkbookParts {
   const json = workbookJsonSchema.parse(input);
   const sheets = Object.entries(json.sheets).map(([name, rows], index) => {
     const dataColumns = rows.reduce((max, row) => Math.max(max, row.length), 0);
@@ -73,9 +77,10 @@ export function workbookFromJson(input: unknown): WorkbookParts {
       Math.max(size?.rows ?? DEFAULT_ROWS, rows.length),
       Math.max(size?.columns ?? DEFAULT_COLUMNS, dataColumns),
     );
-    rows.forEach((row, r) => row.forEach((cell, c) => writeTyped(sheet, r + 1, c + 1, cell)));
+    rows.forEach((row, r) => row.forEach((cell, c) => writeTyped(sheet, r + 1, c + 1, cell, typing)));
     for (const column of json.hiddenColumns?.[name] ?? []) sheet.hiddenColumns.add(column);
     sheet.frozenRows = json.frozenRows?.[name] ?? 0;
+    sheet.hidden = json.hiddenSheets?.includes(name) ?? false;
     for (const [a1, format] of Object.entries(json.numberFormats?.[name] ?? {})) applyNumberFormat(sheet, a1, format);
     return sheet;
   });
@@ -90,9 +95,9 @@ export function workbookFromJson(input: unknown): WorkbookParts {
   };
 }
 
-function writeTyped(sheet: SheetModel, row: number, column: number, cell: CellJson): void {
+function writeTyped(sheet: SheetModel, row: number, column: number, cell: CellJson, typing: Typing): void {
   if (cell === null || cell === '') return;
-  const typed = typeof cell === 'string' ? typeText(cell) : { value: cell };
+  const typed = typeof cell === 'string' ? typeText(cell, typing) : { value: cell };
   Object.assign(sheet.cellForWrite(row, column), typed);
 }
 
@@ -104,15 +109,15 @@ function applyNumberFormat(sheet: SheetModel, a1: string, format: string): void 
   }
 }
 
-export function workbookToJson(parts: WorkbookParts): WorkbookJson {
-  const json: WorkbookJson = { sheets: {} };
+export function workbookToJson(parts: WorkbookParts, typing: Typing, timeZone: string): WorkbookJson {
+  const json: WorkbookJson = { timeZone, sheets: {} };
   for (const sheet of parts.sheets) {
     const lastRow = sheet.lastRow();
     const lastColumn = sheet.lastColumn();
     json.sheets[sheet.name] = Array.from({ length: lastRow }, (_, r) =>
       Array.from({ length: lastColumn }, (_, c) => {
         const cell = sheet.cell(r + 1, c + 1);
-        return cell ? cellToTyped(cell) : '';
+        return cell ? cellToTyped(cell, typing) : '';
       }),
     );
     if (sheet.maxRows !== Math.max(DEFAULT_ROWS, lastRow) || sheet.maxColumns !== Math.max(DEFAULT_COLUMNS, lastColumn)) {
@@ -120,6 +125,7 @@ export function workbookToJson(parts: WorkbookParts): WorkbookJson {
     }
     if (sheet.hiddenColumns.size > 0) (json.hiddenColumns ??= {})[sheet.name] = [...sheet.hiddenColumns].sort((a, b) => a - b);
     if (sheet.frozenRows > 0) (json.frozenRows ??= {})[sheet.name] = sheet.frozenRows;
+    if (sheet.hidden) (json.hiddenSheets ??= []).push(sheet.name);
     const formats = numberFormatRuns(sheet);
     if (Object.keys(formats).length > 0) (json.numberFormats ??= {})[sheet.name] = formats;
   }

@@ -26,6 +26,7 @@ export class SheetModel {
   columnWidths = new Map<number, number>();
   frozenRows = 0;
   frozenColumns = 0;
+  hidden = false;
 
   constructor(
     public name: string,
@@ -68,9 +69,18 @@ export class SheetModel {
     return this.maxRows * this.maxColumns;
   }
 
-  /** Inserts `count` empty rows so that the first new row is `at`. */
+  /**
+   * Inserts `count` empty rows so that the first new row is `at`. Like Google, the new rows take
+   * the formatting of the row above them (a column formatted as text stays text further down).
+   */
   insertRows(at: number, count: number): void {
-    if (at - 1 < this.rows.length) this.rows.splice(at - 1, 0, ...Array.from({ length: count }, () => []));
+    const above = at > 1 ? this.rows[at - 2] : undefined;
+    const formatted = (): Array<GridCell | undefined> => (above ?? []).map((cell) => (cell?.style ? { value: '', style: { ...cell.style } } : undefined));
+    if (at - 1 <= this.rows.length) this.rows.splice(at - 1, 0, ...Array.from({ length: count }, formatted));
+    else if (above?.some((cell) => cell?.style)) {
+      while (this.rows.length < at - 1) this.rows.push([]);
+      this.rows.push(...Array.from({ length: count }, formatted));
+    }
     this.maxRows += count;
   }
 

@@ -28,7 +28,7 @@ export function recalculateScores() {
   recalculate();
 }
 
-/** The handler of the nightly time-driven trigger (see scoring/nightly-trigger.ts). */
+/** The handler of the nightly time-driven trigger (see sheets/triggers.ts). */
 export function nightlyRun() {
   recalculate();
 }

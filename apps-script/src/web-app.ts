@@ -1,5 +1,6 @@
 import type { SyncResponse } from '../../shared/protocol';
 import { memberForToken } from './members';
+import { membersStore } from './sheets/members-store';
 import { handleSyncPost } from './sync/endpoint';
 
 export const APP_VERSION = '0.1.0';
@@ -22,7 +23,7 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
   const token = e?.parameter?.token;
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
-  const member = memberForToken(PropertiesService.getScriptProperties(), token);
+  const member = memberForToken(membersStore(), token);
   return json(member
     ? { ok: true, app: 'Rapport', version: APP_VERSION, member }
     : { ok: false, error: { code: 'unauthorized', message: 'This sync token is not valid for this sheet.' } });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addMember } from '../../apps-script/src/members';
-import { createFakeGoogle, type WorkbookJson } from '../../apps-script/local/fake-google';
+import { createFakeGoogle, type FakeGoogleOptions, type WorkbookJson } from '../../apps-script/local/fake-google';
 import { loadBundle } from '../../apps-script/local/load-bundle';
 
 export const BUNDLE_PATH = resolve(import.meta.dirname, '../../dist/apps-script/Code.js');
@@ -9,8 +9,8 @@ export const TOKEN = 'test-token-0123456789abcdef';
 export const MEMBER = 'ann@team.test';
 
 /** The built Apps Script bundle running on the local sheet's fake services, with one member. */
-export function localSheet(workbook?: WorkbookJson, now?: () => Date) {
-  const google = createFakeGoogle({ workbook, now });
+export function localSheet(workbook?: WorkbookJson, now?: () => Date, options: Omit<FakeGoogleOptions, 'workbook' | 'now'> = {}) {
+  const google = createFakeGoogle({ workbook, now, ...options });
   google.asPerson(() => addMember(google.globals.PropertiesService.getScriptProperties(), MEMBER, TOKEN));
   const bundle = loadBundle(readFileSync(BUNDLE_PATH, 'utf8'), google);
   const post = (body: unknown) => {

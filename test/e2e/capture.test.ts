@@ -86,7 +86,8 @@ describe('capture in Chromium', () => {
 
     const beas = rapport.rows('Contacts').filter((r) => String(r.Emails).toLowerCase().includes('bea.lindqvist@northwind.test'));
     expect(beas).toHaveLength(1);
-    expect(beas[0]).toMatchObject({ 'Job title': 'Head of Procurement', Company: 'Northwind Traders GmbH', Stage: 'customer' });
+    // What the teammate typed stays as typed ("Customer"): the sync writes only the cells it changes.
+    expect(beas[0]).toMatchObject({ 'Job title': 'Head of Procurement', Company: 'Northwind Traders GmbH', Stage: 'Customer' });
     const logged = rapport.rows('Interactions').filter((r) => r.Subject === 'Pricing for 40 seats');
     expect(logged).toHaveLength(1);
     expect(rapport.rows('FollowUps').filter((r) => r['Contact id'] === beas[0]?.id)).toHaveLength(1);

@@ -1,8 +1,7 @@
-import { tableNames, type TableName } from '../../../shared/records';
+import type { WallClock } from '../../../shared/calendar';
+import type { TableName } from '../../../shared/records';
 import { scoreCustomers, type ScoringWarning } from '../../../shared/scoring';
-import { tabSpecs } from '../../../shared/sheet-columns';
-import { highestRev } from '../../../shared/sheet-rows';
-import type { TabSnapshot } from '../sync/apply-sync';
+import { TabModel, type TabRead } from '../model/tab-model';
 import { customerValues, leadScores, leadValues, type ComputedValues } from './contact-scores';
 import { purchasesOf } from './purchases';
 import { planScoreRows, type ScoreRowsPlan } from './score-rows';
@@ -10,14 +9,18 @@ import type { ScoringSettingsValues } from './settings';
 import { recordsOfTab } from './sheet-records';
 
 export interface RecalculationContext {
-  /** 'YYYY-MM-DD' in the script's time zone: the scores are as of this day */
+  /** 'YYYY-MM-DD' in the spreadsheet's time zone: the scores are as of this day */
   today: string;
   nowIso: string;
   /** the last revision handed out, as the script properties keep it */
   rev: number;
+  /** the spreadsheet's time zone */
+  clock: WallClock;
 }
 
 export interface RecalculationPlan extends ScoreRowsPlan {
+  /** the Contacts tab with the cells to write */
+  contacts: TabModel;
   customers: number;
   leads: number;
   /** what the person running it should know: models that could not be fitted, data left out */
@@ -27,14 +30,19 @@ export interface RecalculationPlan extends ScoreRowsPlan {
 /**
  * One scoring run as pure data: purchases from the Interactions and won Deals, customer scores
  * (RFM, ABC, BG/NBD, Gamma-Gamma, CLV, at risk) with the calibration end today, lead scores for
- * contacts who have not bought, and the Contacts rows to rewrite.
+ * contacts who have not bought, and the Contacts cells to rewrite.
  */
 export function planRecalculation(
-  tabs: Record<TableName, TabSnapshot>,
+  reads: Pick<Record<TableName, TabRead>, 'contacts' | 'interactions' | 'deals'>,
   settings: ScoringSettingsValues,
   context: RecalculationContext,
 ): RecalculationPlan {
   const notes: string[] = [];
+  const tabs = {
+    contacts: new TabModel('contacts', reads.contacts, context.clock),
+    interactions: new TabModel('interactions', reads.interactions, context.clock),
+    deals: new TabModel('deals', reads.deals, context.clock),
+  };
   const contacts = recordsOfTab('contacts', tabs.contacts);
   const interactions = recordsOfTab('interactions', tabs.interactions);
   const deals = recordsOfTab('deals', tabs.deals);
@@ -44,7 +52,7 @@ export function planRecalculation(
   }
 
   const live = contacts.records.filter((c) => !c.deleted);
-  const purchases = purchasesOf(interactions.records, deals.records, new Set(live.map((c) => c.id)));
+  const purchases = purchasesOf(interactions.records, deals.records, new Set(live.map((c) => c.id)), context.clock);
   for (const { count, reason } of purchases.skipped) notes.push(`${count} purchase(s) or won deal(s) left out: they ${reason}.`);
 
   const values = new Map<string, ComputedValues>();
@@ -57,9 +65,10 @@ export function planRecalculation(
   const leads = live.filter((c) => !values.has(c.id));
   for (const [id, score] of leadScores(leads, interactions.records, deals.records, context.nowIso, leadWeights)) values.set(id, leadValues(score));
 
-  const rev = Math.max(context.rev, ...tableNames.map((table) => highestRev(tabs[table].header, tabs[table].rows, tabSpecs[table])));
+  let rev = context.rev;
+  for (const model of Object.values(tabs)) for (const row of model.rows) if (row.rev !== null && row.rev > rev) rev = row.rev;
   const rows = planScoreRows(tabs.contacts, values, { rev, nowIso: context.nowIso });
-  return { ...rows, customers: result.customers.length, leads: leads.length, notes };
+  return { ...rows, contacts: tabs.contacts, customers: result.customers.length, leads: leads.length, notes };
 }
 
 /** A scoring warning in words a sales manager reads, the model's own reason kept for whoever digs deeper. */

@@ -1,10 +1,10 @@
 import type { Deal, Interaction } from '../../../shared/records';
 import type { Transaction } from '../../../shared/scoring';
-import { calendarDayOf } from './calendar-day';
+import { dayOf, type WallClock } from '../../../shared/calendar';
 
 /**
  * What the customers bought, as dated amounts per contact: every interaction of type `purchase`
- * (its amount on the day it occurred, in the script's time zone) and every won deal (its amount
+ * (its amount on the day it occurred, in the spreadsheet's time zone) and every won deal (its amount
  * on the day it closed, or its expected close when no close date was entered).
  */
 export interface Purchases {
@@ -18,6 +18,8 @@ export function purchasesOf(
   deals: readonly Deal[],
   /** ids of the contacts being scored (not deleted): purchases of anyone else are left out */
   contactIds: ReadonlySet<string>,
+  /** the spreadsheet's clock: a purchase belongs to the day it was on there */
+  clock: WallClock,
 ): Purchases {
   const transactions: Transaction[] = [];
   const counts = { noContact: 0, unknownContact: 0, noAmount: 0, noDate: 0 };
@@ -30,7 +32,7 @@ export function purchasesOf(
   };
   for (const interaction of interactions) {
     if (interaction.deleted || interaction.type !== 'purchase') continue;
-    add(interaction.contactId, calendarDayOf(interaction.occurredAt), interaction.amount);
+    add(interaction.contactId, interaction.occurredAt === '' ? null : dayOf(new Date(interaction.occurredAt), clock), interaction.amount);
   }
   for (const deal of deals) {
     if (deal.deleted || deal.stage !== 'won') continue;

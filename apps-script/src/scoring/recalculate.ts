@@ -1,48 +1,44 @@
+import { dayOf } from '../../../shared/calendar';
 import { markComputedColumns } from '../sheets/computed-columns';
 import { notify } from '../sheets/notify';
-import { writeScores } from '../sheets/score-writer';
+import { RowsMovedError } from '../sheets/record-tabs';
+import { underScriptLock } from '../sheets/script-state';
 import { readSettingsTab } from '../sheets/settings-tab';
-import { readTabs } from '../sheets/tabs';
-import { REV_PROPERTY } from '../sync/endpoint';
-import { calendarDay } from './calendar-day';
-import { ensureNightlyTrigger, nightlyScheduleText } from './nightly-trigger';
+import { openRecordWorkbook } from '../sheets/workbook';
+import { ensureNightlyTrigger, nightlyScheduleText } from '../sheets/triggers';
 import { planRecalculation } from './plan-recalculation';
-
-/** As long as a sync waits: a scoring run and a sync never interleave. */
-const LOCK_WAIT_MS = 30_000;
 
 /**
  * Recalculates every contact's scores under the script lock the sync takes: settings and tabs
- * read once, the changed Contacts rows written in a few blocks, the revision counter moved on so
- * the next sync hands the new scores to every member. Says what it did in a toast.
+ * read once, only the changed score cells written, the revision counter moved on so the next
+ * sync hands the new scores to every member. Says what it did in a toast.
  */
 export function recalculateScores() {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    notify('The sheet is busy with a sync, so the scores were not recalculated. Try again in a minute.');
-    return;
-  }
+  let outcome: string | 'busy';
   try {
-    const settings = readSettingsTab();
-    const { snapshots, sheets } = readTabs();
-    const properties = PropertiesService.getScriptProperties();
-    const rev = Number(properties.getProperty(REV_PROPERTY) ?? '0') || 0;
-    const now = new Date();
-    const plan = planRecalculation(snapshots, settings.values, { today: calendarDay(now)!, nowIso: now.toISOString(), rev });
-    writeScores(sheets.contacts, plan.write, snapshots.contacts);
-    if (plan.changed > 0 && plan.rev !== rev) properties.setProperty(REV_PROPERTY, String(plan.rev));
-    const counts = `${plan.customers} customer(s), ${plan.leads} lead(s)`;
-    const headline = plan.changed > 0 ? `Scores recalculated: ${plan.changed} contact(s) updated (${counts}).` : `Scores recalculated: nothing changed (${counts}).`;
-    notify([headline, ...settings.notes, ...plan.notes].join('\n'), 'Rapport scores');
-  } finally {
-    lock.releaseLock();
+    outcome = underScriptLock(() => {
+      const settings = readSettingsTab();
+      const workbook = openRecordWorkbook();
+      const now = new Date();
+      const plan = planRecalculation(workbook.reads, settings.values, { today: dayOf(now, workbook.clock)!, nowIso: now.toISOString(), rev: workbook.rev, clock: workbook.clock });
+      workbook.commit({ tabs: { contacts: plan.contacts }, rev: plan.changed > 0 ? plan.rev : workbook.rev });
+      markComputedColumns(plan.contacts.header);
+      const counts = `${plan.customers} customer(s), ${plan.leads} lead(s)`;
+      const headline = plan.changed > 0 ? `Scores recalculated: ${plan.changed} contact(s) updated (${counts}).` : `Scores recalculated: nothing changed (${counts}).`;
+      return [headline, ...settings.notes, ...plan.notes].join('\n');
+    });
+  } catch (error) {
+    if (!(error instanceof RowsMovedError)) throw error;
+    outcome = 'busy';
   }
+  if (outcome === 'busy') notify('The sheet is busy with a sync, so the scores were not recalculated. Try again in a minute.');
+  else notify(outcome, 'Rapport scores');
 }
 
 /** Creates the Settings tab, marks the computed columns and turns on the nightly run. */
-export function setUpScoring(contacts: GoogleAppsScript.Spreadsheet.Sheet, contactsHeader: readonly unknown[]): string {
+export function setUpScoring(contactsHeader: readonly unknown[]): string {
   readSettingsTab();
-  markComputedColumns(contacts, contactsHeader);
+  markComputedColumns(contactsHeader);
   ensureNightlyTrigger();
   return `Scores are recalculated ${nightlyScheduleText}; settings are in the Settings tab.`;
 }

@@ -1,23 +1,17 @@
 import { recordSchemas, type RecordOf, type TableName } from '../../../shared/records';
-import { tabSpecs } from '../../../shared/sheet-columns';
-import { decodeRow, isBlankRow, mapColumns, readTyped } from '../../../shared/sheet-rows';
-import type { TabSnapshot } from '../sync/apply-sync';
+import type { TabModel } from '../model/tab-model';
 
 /**
- * The records of a tab as the scoring needs them: every readable row, read as the sync server
- * reads a row (empty cells take the field's default, choices ignore case). Rows without an id
- * or that do not validate are counted, not scored: the next sync reports them to the team.
+ * The records of a tab as the scoring needs them: every row the sync would hand out, read the
+ * way the sync reads it. Rows without an id yet, or with a cell that cannot be read, are counted,
+ * not scored: the next sync takes them in and reports what is wrong.
  */
-export function recordsOfTab<T extends TableName>(table: T, tab: TabSnapshot): { records: RecordOf<T>[]; unreadable: number } {
-  const spec = tabSpecs[table];
-  const schema = recordSchemas[table];
-  const columns = mapColumns(tab.header, spec);
+export function recordsOfTab<T extends TableName>(table: T, model: TabModel): { records: RecordOf<T>[]; unreadable: number } {
   const records: RecordOf<T>[] = [];
   let unreadable = 0;
-  for (const row of tab.rows) {
-    if (isBlankRow(row)) continue;
-    const parsed = schema.safeParse(readTyped(decodeRow(row, columns, spec).fields));
-    if (parsed.success) records.push(parsed.data as RecordOf<T>);
+  for (const row of model.rows) {
+    const parsed = row.id === '' || row.unreadable.size > 0 ? null : recordSchemas[table].safeParse({ ...row.values, id: row.id });
+    if (parsed?.success) records.push(parsed.data as RecordOf<T>);
     else unreadable++;
   }
   return { records, unreadable };

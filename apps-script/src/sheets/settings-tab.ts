@@ -1,6 +1,6 @@
 import { literalText } from '../../../shared/cell-codec';
 import { normaliseHeader } from '../../../shared/sheet-columns';
-import { ensureSize } from './tabs';
+import { ensureSize } from './record-tabs';
 import { defaultSettingRows, readScoringSettings, type ReadSettings } from '../scoring/settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

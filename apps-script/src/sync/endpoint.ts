@@ -1,14 +1,12 @@
 import { newId } from '../../../shared/ids';
 import { syncRequestSchema, type ErrorCode, type SyncResponse } from '../../../shared/protocol';
 import { tableNames } from '../../../shared/records';
-import { tabSpecs } from '../../../shared/sheet-columns';
 import { memberForToken } from '../members';
-import { readTabs, writeTab } from '../sheets/tabs';
-import { applySync } from './apply-sync';
-
-/** The last revision handed out, kept with the script so cursors survive between syncs. */
-export const REV_PROPERTY = 'rapport.rev';
-const LOCK_WAIT_MS = 30_000;
+import { membersStore } from '../sheets/members-store';
+import { RowsMovedError } from '../sheets/record-tabs';
+import { underScriptLock } from '../sheets/script-state';
+import { openRecordWorkbook } from '../sheets/workbook';
+import { planSync } from './plan-sync';
 
 const failure = (code: ErrorCode, message: string): SyncResponse => ({ ok: false, error: { code, message } });
 
@@ -29,20 +27,19 @@ export function handleSyncPost(body: string): SyncResponse {
     return failure('bad_request', `The sync request is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
   }
   const request = parsed.data;
-  const properties = PropertiesService.getScriptProperties();
-  const member = memberForToken(properties, request.token);
+  const member = memberForToken(membersStore(), request.token);
   if (!member) return failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport menu → Add team member).');
 
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return failure('busy', 'The sheet is busy with another sync. Rapport will try again shortly.');
   try {
-    const { snapshots, sheets } = readTabs();
-    const rev = Number(properties.getProperty(REV_PROPERTY) ?? '0') || 0;
-    const { response, writes } = applySync(request, snapshots, { member, now: new Date(), newId, rev });
-    for (const table of tableNames) writeTab(sheets[table], tabSpecs[table], writes[table], snapshots[table]);
-    if (response.ok && response.cursor !== rev) properties.setProperty(REV_PROPERTY, String(response.cursor));
-    return response;
-  } finally {
-    lock.releaseLock();
+    const answer = underScriptLock(() => {
+      const workbook = openRecordWorkbook();
+      const plan = planSync(request, workbook.reads, { member, now: new Date(), newId, rev: workbook.rev, clock: workbook.clock, ids: workbook.ids });
+      workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
+      return plan.response;
+    });
+    return answer === 'busy' ? failure('busy', 'The sheet is busy with another sync. Rapport will try again shortly.') : answer;
+  } catch (error) {
+    if (error instanceof RowsMovedError) return failure('busy', `Someone is moving rows in the sheet (${error.message}); nothing was written. Rapport will try again shortly.`);
+    throw error;
   }
 }

@@ -67,12 +67,14 @@ describe('reading and writing cells', () => {
     expect(sheet.getRange('A2').getValue()).toBe('Ann');
   });
 
-  it('reads empty cells as empty strings and formulas as empty values', () => {
+  it('reads empty cells as empty strings and formulas as what they compute', () => {
     const { sheet } = contacts();
     sheet.getRange('C2').setValue('=LEN(A2)');
-    expect(sheet.getRange('A2:D2').getValues()).toEqual([['Ann', 'ann@example.com', '', '']]);
+    sheet.getRange('E2').setValue('=A2&" <"&B2&">"');
+    sheet.getRange('F2').setValue('=NOSUCHFUNCTION(A2)');
+    expect(sheet.getRange('A2:F2').getValues()).toEqual([['Ann', 'ann@example.com', 3, '', 'Ann <ann@example.com>', '#NAME?']]);
     expect(sheet.getRange('A2:C2').getFormulas()).toEqual([['', '', '=LEN(A2)']]);
-    expect(sheet.getLastColumn()).toBe(3);
+    expect(sheet.getLastColumn()).toBe(6);
   });
 
   it('types written strings like a person: numbers, dates, booleans; apostrophes keep text', () => {
@@ -196,7 +198,7 @@ describe('call counting', () => {
     google.asPerson(() => sheet.getRange('A2').setValue('typed by a person'));
     expect(google.calls.byMethod).toEqual({ 'Sheet.getRange': 1, 'Range.setValue': 1 });
     google.resetCalls();
-    expect(google.calls).toEqual({ byMethod: {}, total: 0 });
+    expect(google.calls).toEqual({ byMethod: {}, total: 0, cellsRead: 0, cellsWritten: 0 });
   });
 });
 

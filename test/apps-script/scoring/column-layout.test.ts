@@ -44,7 +44,7 @@ describe('Contacts columns people moved (built bundle, local sheet)', () => {
     const header = sheet.google.asPerson(() => tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0]!);
     const region = sheet.google.asPerson(() => tab.getRange(2, header.indexOf('Region') + 1, 3, 1));
     expect(region.getFormulas().map((r) => r[0])).toEqual(['=UPPER("north")', '', '']);
-    expect(region.getValues().map((r) => r[0])).toEqual(['', 'Region 2', 'Region 3']);
+    expect(region.getValues().map((r) => r[0])).toEqual(['NORTH', 'Region 2', 'Region 3']);
     // One protection per block of computed columns: Clv alone, the block up to Rfm segment, the block after Region, Value class.
     const marked = tab.getProtections(sheet.google.globals.SpreadsheetApp.ProtectionType.RANGE)
       .map((p) => header.slice(p.getRange().getColumn() - 1, p.getRange().getColumn() - 1 + p.getRange().getNumColumns()));

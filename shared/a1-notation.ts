@@ -1,3 +1,4 @@
+/** A1 notation, as the Sheets services and API take it. Pure: used by the sheet add-on and the local sheet. */
 /** A1 notation: "B3", "A1:C10", "A:C" (whole columns), "2:5" (whole rows), optionally "Tab!A1". */
 export interface A1Range {
   sheetName?: string;
@@ -28,7 +29,7 @@ export function parseA1(notation: string): A1Range | null {
   let sheetName: string | undefined;
   const bang = text.lastIndexOf('!');
   if (bang >= 0) {
-    sheetName = text.slice(0, bang).replace(/^'(.*)'$/, '$1').replaceAll("''", "'");
+    sheetName = text.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
     text = text.slice(bang + 1);
   }
   const [startText, endText = startText, extra] = text.split(':');
@@ -55,4 +56,19 @@ export function formatA1(row: number, column: number, numRows = 1, numColumns = 
   const start = `${columnLetters(column)}${row}`;
   if (numRows === 1 && numColumns === 1) return start;
   return `${start}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
+}
+
+/** "Contacts!B3:D4" with the tab name quoted as Google writes it ('My tab'!A1). */
+export const rangeOnTab = (tab: string, row: number, column: number, numRows = 1, numColumns = 1) =>
+  `'${tab.replace(/'/g, "''")}'!${formatA1(row, column, numRows, numColumns)}`;
+
+/** Sorted numbers as runs of consecutive ones: [1,2,3,7,8] → [{first: 1, count: 3}, {first: 7, count: 2}]. */
+export function runsOf(sorted: readonly number[]): { first: number; count: number }[] {
+  const out: { first: number; count: number }[] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last.first + last.count) last.count++;
+    else out.push({ first: n, count: 1 });
+  }
+  return out;
 }

@@ -1,0 +1,89 @@
+import { parseA1 } from '../../shared/a1-notation.ts';
+import { MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, typeText, type StoredCell } from './cell-text.ts';
+import { countCalls, isPlainObject, type FakeContext } from './fake-context.ts';
+import { writeCell } from './fake-range.ts';
+import { FakeSpreadsheet } from './fake-spreadsheet.ts';
+
+/**
+ * The Sheets advanced service (`Sheets.Spreadsheets.Values`), as far as Rapport uses it:
+ * `batchUpdate` writes several ranges in one call. As in the API: `valueInputOption` is required;
+ * RAW stores strings as text, USER_ENTERED types them like a person; a null cell is skipped
+ * (the cell keeps what it holds) and "" empties it; a range must name an existing tab and lie
+ * inside its grid; more values than the range holds is an error. Failures are Google's
+ * GoogleJsonResponseException messages and nothing is written.
+ */
+const CTX = Symbol('context');
+
+interface ValueRange {
+  range?: string;
+  majorDimension?: string;
+  values?: unknown[][];
+}
+
+export class FakeSheetsApi {
+  readonly Spreadsheets: { Values: FakeSheetsValues };
+
+  constructor(context: FakeContext, spreadsheet: FakeSpreadsheet) {
+    this.Spreadsheets = { Values: new FakeSheetsValues(context, spreadsheet) };
+  }
+}
+
+export class FakeSheetsValues {
+  readonly [CTX]: FakeContext;
+  readonly #spreadsheet: FakeSpreadsheet;
+
+  constructor(context: FakeContext, spreadsheet: FakeSpreadsheet) {
+    this[CTX] = context;
+    this.#spreadsheet = spreadsheet;
+  }
+
+  batchUpdate(resource: { valueInputOption?: string; data?: ValueRange[] }, spreadsheetId: string) {
+    const context = this[CTX];
+    const fail = (message: string): never => context.fail(`GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`);
+    if (spreadsheetId !== this.#spreadsheet.getId()) fail('Requested entity was not found.');
+    if (!isPlainObject(resource)) fail('Invalid JSON payload received.');
+    const option = resource.valueInputOption ?? '';
+    if (option !== 'RAW' && option !== 'USER_ENTERED') fail(option === '' ? "'valueInputOption' is required but not specified" : `Invalid value at 'value_input_option' (${String(option)})`);
+    const state = FakeSpreadsheet.state(this.#spreadsheet);
+    const writes: Array<() => void> = [];
+    let cells = 0;
+    for (const [i, block] of (resource.data ?? []).entries()) {
+      const range = parseA1(String(block.range ?? ''));
+      const model = range?.sheetName === undefined ? undefined : state.sheets.find((sheet) => sheet.name === range.sheetName);
+      if (!range || !model) return fail(`Unable to parse range: ${String(block.range)}`);
+      if ((block.majorDimension ?? 'ROWS') !== 'ROWS') fail(`data[${i}]: only majorDimension ROWS is modelled`);
+      const values = block.values ?? [];
+      if (!Array.isArray(values) || !values.every(Array.isArray)) fail(`Invalid value at 'data[${i}].values'`);
+      const lastRow = range.lastRow ?? model.maxRows;
+      const lastColumn = range.lastColumn ?? model.maxColumns;
+      if (lastRow > model.maxRows || lastColumn > model.maxColumns) {
+        fail(`Range (${block.range}) exceeds grid limits. Max rows: ${model.maxRows}, max columns: ${model.maxColumns}`);
+      }
+      if (range.row + values.length - 1 > lastRow) fail(`Requested writing within range [${block.range}], but tried writing to row [${range.row + values.length}]`);
+      values.forEach((row, r) => {
+        if (range.column + row.length - 1 > lastColumn) fail(`Requested writing within range [${block.range}], but tried writing to column [${range.column + row.length}]`);
+        row.forEach((value, c) => {
+          if (value === null || value === undefined) return;
+          const stored = this.#typed(value, option, model.cell(range.row + r, range.column + c)?.style?.numberFormat, `data[${i}].values[${r}][${c}]`, fail);
+          cells++;
+          writes.push(() => writeCell(model, range.row + r, range.column + c, stored));
+        });
+      });
+    }
+    // Checked first, written after: a bad value leaves every range untouched.
+    for (const write of writes) write();
+    context.countCells('written', cells);
+    if (writes.length > 0) context.changed();
+    return context.out({ spreadsheetId, totalUpdatedCells: cells, totalUpdatedSheets: new Set((resource.data ?? []).map((d) => String(d.range).split('!')[0])).size });
+  }
+
+  #typed(value: unknown, option: string, format: string | undefined, where: string, fail: (message: string) => never): StoredCell {
+    if (typeof value === 'number') return Number.isFinite(value) ? { value } : fail(`Invalid value at '${where}' (${value})`);
+    if (typeof value === 'boolean') return { value };
+    if (typeof value !== 'string') return fail(`Invalid value at '${where}': struct_value`);
+    if (value.length > MAX_CELL_CHARS) fail(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    return option === 'RAW' ? { value } : typeText(value, this[CTX].typing, format === PLAIN_TEXT_FORMAT);
+  }
+}
+
+countCalls(FakeSheetsValues, 'Sheets.Spreadsheets.Values', (self) => (self as FakeSheetsValues)[CTX]);
