@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startLocalSheet } from '../apps-script/local/server';
+import { findBrowser, howToGetBrowser, onPath, thisMachine } from './find-browser';
 
 // `npm start`: build, start the local sheet, and open Chromium with the extension loaded and
 // pointed at it — or, without a display, say how to load it by hand.
@@ -25,10 +26,10 @@ console.log(`\nLocal sheet: ${sheet.url} (grid of every tab; edit cells like a t
 console.log(`Sync URL:    ${execUrl}`);
 console.log(`Token:       ${token}\n`);
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (process.env.DISPLAY && existsSync(chromiumPath)) {
+const browser = findBrowser();
+if (process.env.DISPLAY && browser.found) {
   const context = await chromium.launchPersistentContext(join(stateDir, 'chromium-profile'), {
-    executablePath: chromiumPath,
+    executablePath: browser.path,
     headless: false,
     viewport: null,
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run', '--disable-sync'],
@@ -45,9 +46,13 @@ if (process.env.DISPLAY && existsSync(chromiumPath)) {
   console.log('Chromium is open with Rapport loaded and connected to the local sheet. Ctrl-C stops both.');
   context.on('close', () => void sheet.close().then(() => process.exit(0)));
 } else {
-  console.log('No display here, so no browser was opened. To try Rapport:');
+  if (!process.env.DISPLAY) console.log('No display here, so no browser was opened. To try Rapport:');
+  else if (!browser.found) console.log(`${howToGetBrowser(thisMachine(), browser.reason, 'npm start')}\nMeanwhile, to try Rapport:`);
   console.log(`  1. In Chrome or Chromium open chrome://extensions, turn on Developer mode, "Load unpacked" → ${extensionDir}`);
   console.log(`  2. In Rapport's options paste the sync URL and token above.`);
+  if (!process.env.DISPLAY && onPath('xvfb-run', process.env)) {
+    console.log('Or open Chromium with Rapport loaded on a virtual display: xvfb-run npm start');
+  }
   console.log('The local sheet keeps running; Ctrl-C stops it.');
 }
 process.on('SIGINT', () => void sheet.close().then(() => process.exit(0)));

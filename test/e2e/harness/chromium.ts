@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { findBrowser, howToGetBrowser, thisMachine } from '../../../scripts/find-browser';
 
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -13,13 +13,14 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium with the built extension loaded, in a fresh profile. */
+/** Chromium (the one npm test ensured) with the built extension loaded, in a fresh profile. */
 export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build:test first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build:e2e first.`);
+  const browser = findBrowser();
+  if (!browser.found) throw new Error(howToGetBrowser(thisMachine(), browser.reason, 'npm test'));
   const profile = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.path,
     headless: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
