@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { WallClock } from './calendar';
+import { normaliseEmails } from './emails';
 import { canonicalList, fromCell, hashNumber, hashText, toRawCell, type RawCell } from './cell-codec';
 import { recordSchemas, type AnyRecord, type TableName } from './records';
 import { CLOCK_FIELD, HASH_FIELD, REV_FIELD, type ColumnSpec, type TabSpec } from './sheet-columns';
@@ -23,7 +24,7 @@ export function canonicalValue(field: string, value: unknown): unknown {
   if (typeof value === 'string') return isIdField(field) ? value.trim().toLowerCase() : value.trim();
   if (Array.isArray(value)) {
     const items = canonicalList(value.map(String));
-    return field === 'emails' ? [...new Set(items.map((e) => e.toLowerCase()))] : items;
+    return field === 'emails' ? normaliseEmails(items) : items;
   }
   return value;
 }

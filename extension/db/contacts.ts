@@ -1,8 +1,8 @@
+import { normaliseEmail, normaliseEmails } from '../../shared/emails';
 import type { Contact, FollowUp, Interaction } from '../../shared/records';
 import type { RapportDatabase } from './database';
 import { writeRecord, type Draft } from './write-record';
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const normaliseName = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** A known contact with what the popup shows about it. */
@@ -64,5 +64,5 @@ export async function summaryById(db: RapportDatabase, contactId: string): Promi
 
 /** Saves a contact; emails are stored normalised so lookups by email find it. */
 export function saveContact(db: RapportDatabase, draft: Draft<'contacts'>, author: string): Promise<Contact> {
-  return writeRecord(db, 'contacts', { ...draft, ...(draft.emails ? { emails: [...new Set(draft.emails.map(normaliseEmail).filter(Boolean))] } : {}) }, author);
+  return writeRecord(db, 'contacts', { ...draft, ...(draft.emails ? { emails: normaliseEmails(draft.emails) } : {}) }, author);
 }

@@ -7,6 +7,8 @@ export interface OutboxEntry {
   table: TableName;
   id: string;
   queuedAt: string;
+  /** the fields this write changed, each with its time by the sheet's clock (absent in entries from before field merging) */
+  fields?: Record<string, string>;
 }
 
 export interface MetaEntry {

@@ -5,6 +5,7 @@ import { findCompanyByDomain, saveCompany } from '../db/companies';
 import type { RapportDatabase } from '../db/database';
 import { addFollowUp, addNote } from '../db/follow-ups';
 import { logEmail } from '../db/interactions';
+import { deleteRecord } from '../db/write-record';
 import type { Answer, CandidateMatch, Request, Responses, SyncReport } from './protocol';
 import { requestSchema } from './protocol';
 
@@ -88,5 +89,9 @@ async function answer(request: Request, deps: HandlerDeps): Promise<Responses[Re
       await addNote(db, request, await deps.author());
       deps.changed();
       return { summary: await summaryById(db, request.contactId) };
+    case 'deleteContact':
+      await deleteRecord(db, 'contacts', request.contactId, await deps.author());
+      deps.changed();
+      return { deleted: true };
   }
 }

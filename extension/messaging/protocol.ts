@@ -49,6 +49,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('logEmail'), contactId: z.string(), email: openEmailSchema, url: text(2000), keepSnippet: z.boolean() }),
   z.object({ type: z.literal('addFollowUp'), contactId: z.string(), dueAt: z.iso.date(), title: text(1000) }),
   z.object({ type: z.literal('addNote'), contactId: z.string(), text: z.string().min(1).max(10_000) }),
+  /** deletes the contact for everyone, and clears the personal text of their history */
+  z.object({ type: z.literal('deleteContact'), contactId: z.string() }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestInput = z.input<typeof requestSchema>;
@@ -80,6 +82,7 @@ export interface Responses {
   logEmail: { summary: ContactSummary; alreadyLogged: boolean };
   addFollowUp: { summary: ContactSummary };
   addNote: { summary: ContactSummary };
+  deleteContact: { deleted: true };
 }
 
 /** Every answer is wrapped, so an unexpected failure reaches the page as a message, not silence. */

@@ -1,6 +1,8 @@
-import { syncResponseSchema, type RejectedRecord, type SyncChanges } from '../../shared/protocol';
-import { tableNames, type AnyRecord, type TableName } from '../../shared/records';
-import type { RapportDatabase } from '../db/database';
+import { syncResponseSchema, type Conflict, type RejectedRecord, type SyncChanges } from '../../shared/protocol';
+import { recordSchemas, tableNames, type AnyRecord, type TableName } from '../../shared/records';
+import type { OutboxEntry, RapportDatabase } from '../db/database';
+import { CLOCK_OFFSET_KEY } from '../db/write-record';
+import { classifyPage, classifyUnreachable, type SheetFailure } from './sheet-answer';
 
 export interface SyncSettings {
   url: string;
@@ -9,40 +11,118 @@ export interface SyncSettings {
 }
 
 export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number; rejected: RejectedRecord[]; sheetProblems: number }
-  | { ok: false; error: { code: string; message: string } };
+  | { ok: true; pushed: number; pulled: number; rejected: RejectedRecord[]; conflicts: Conflict[]; sheetProblems: number }
+  | { ok: false; error: SheetFailure };
 
 /** How many queued writes go in one request; the rest follow in the next. */
 const BATCH = 500;
 export const CURSOR_KEY = 'sync.cursor';
 /** The sheet the cursor belongs to: another sheet means another history, started from the beginning. */
 const CURSOR_URL_KEY = 'sync.cursorUrl';
+/** Records the sheet refused (and why), and edits of this member's that lost: shown to the person, newest first. */
+export const REFUSED_KEY = 'sync.refused';
+const KEEP_REFUSED = 50;
 
-const failed = (code: string, message: string): SyncOutcome => ({ ok: false, error: { code, message } });
+/** Failures that may be caused by one record of the batch: worth retrying with fewer records. */
+const MAYBE_ONE_RECORD: SheetFailure['code'][] = ['internal', 'script_error', 'timeout', 'bad_request'];
+/** Records the sheet failed on alone, with how often: retried alone, set aside after the third time. */
+const SUSPECTS_KEY = 'sync.suspects';
+const SET_ASIDE_AFTER = 3;
+
+export interface RefusedChange {
+  table: string;
+  id: string;
+  message: string;
+  at: string;
+}
+
+const failed = (code: SheetFailure['code'], message: string): SyncOutcome => ({ ok: false, error: { code, message } });
+const keyOf = (entry: { table: string; id: string }) => `${entry.table}/${entry.id}`;
 
 /**
- * One round trip to the sheet: send what the outbox holds, take back every change since the
- * cursor. A failed network or a bad answer leaves the outbox as it was: nothing is lost.
+ * One sync: send what the outbox holds, take back every change since the cursor. A failed network
+ * or a bad answer leaves the outbox as it was: nothing is lost. When the sheet fails on a batch,
+ * the batch is halved until the record that makes it fail is found; that record waits (it is
+ * tried alone in later syncs, and after failing three times it is set aside, kept here and listed
+ * as refused) while the records behind it go on to the sheet.
  */
 export async function syncOnce(db: RapportDatabase, settings: SyncSettings, fetchImpl: typeof fetch = fetch): Promise<SyncOutcome> {
   if (!settings.url || !settings.token) return failed('not_configured', 'Set the sheet’s web app URL and your token in Rapport’s options.');
-  const queued = await db.outbox.orderBy('seq').limit(BATCH).toArray();
-  const lastSeq = queued.at(-1)?.seq ?? 0;
-  const changes = Object.fromEntries(tableNames.map((t) => [t, [] as AnyRecord[]])) as Record<TableName, AnyRecord[]>;
-  const seen = new Set<string>();
+  const suspects = new Map(Object.entries(((await db.meta.get(SUSPECTS_KEY))?.value as Record<string, number> | undefined) ?? {}));
+  const isolatedNow = new Set<string>();
+  let limit = BATCH;
+  let last: SyncOutcome | null = null;
+  for (;;) {
+    let queued = await db.outbox.orderBy('seq').filter((e) => !suspects.has(keyOf(e))).limit(limit).toArray();
+    const retry = queued.length === 0 ? [...suspects.keys()].find((key) => !isolatedNow.has(key)) : undefined;
+    if (queued.length === 0 && !retry) return last ?? (await roundTrip(db, settings, [], fetchImpl));
+    if (retry) queued = (await db.outbox.orderBy('seq').toArray()).filter((e) => keyOf(e) === retry);
+    const outcome = await roundTrip(db, settings, queued, fetchImpl);
+    if (outcome.ok) {
+      if (retry) await saveSuspects(db, suspects, retry, null);
+      if (retry || queued.length < limit) return outcome;
+      last = outcome;
+      continue;
+    }
+    if (!MAYBE_ONE_RECORD.includes(outcome.error.code) || queued.length === 0) return outcome;
+    const records = new Set(queued.map(keyOf));
+    if (records.size > 1) {
+      limit = Math.max(1, Math.floor(queued.length / 2));
+      continue;
+    }
+    const key = [...records][0]!;
+    const failures = (suspects.get(key) ?? 0) + 1;
+    if (failures >= SET_ASIDE_AFTER) {
+      await setAside(db, queued[0]!, outcome.error.message);
+      await saveSuspects(db, suspects, key, null);
+    } else {
+      await saveSuspects(db, suspects, key, failures);
+    }
+    isolatedNow.add(key);
+    if (retry) return outcome;
+    last = outcome;
+    limit = BATCH;
+  }
+}
+
+async function saveSuspects(db: RapportDatabase, suspects: Map<string, number>, key: string, failures: number | null) {
+  if (failures === null) suspects.delete(key);
+  else suspects.set(key, failures);
+  await db.meta.put({ key: SUSPECTS_KEY, value: Object.fromEntries(suspects) });
+}
+
+/** A record the sheet keeps failing on leaves the outbox; it stays in this browser and is listed as refused. */
+async function setAside(db: RapportDatabase, entry: OutboxEntry, reason: string) {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.where('[table+id]').equals([entry.table, entry.id]).delete();
+    await remember(db, [{ table: entry.table, id: entry.id, message: `The sheet could not take this record (${reason}); it is kept in this browser only.`, at: new Date().toISOString() }]);
+  });
+}
+
+async function roundTrip(db: RapportDatabase, settings: SyncSettings, queued: OutboxEntry[], fetchImpl: typeof fetch): Promise<SyncOutcome> {
+  const sentSeqs = queued.map((e) => e.seq!);
+  const changes = Object.fromEntries(tableNames.map((t) => [t, [] as unknown[]])) as Record<TableName, unknown[]>;
+  const byRecord = new Map<string, OutboxEntry[]>();
   for (const entry of queued) {
     const key = `${entry.table}/${entry.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const record = (await db.table(entry.table).get(entry.id)) as AnyRecord | undefined;
-    if (record) changes[entry.table].push(record);
+    byRecord.set(key, [...(byRecord.get(key) ?? []), entry]);
+  }
+  for (const entries of byRecord.values()) {
+    const { table, id } = entries[0]!;
+    const record = (await db.table(table).get(id)) as AnyRecord | undefined;
+    if (!record) continue;
+    // Only when every queued write named its fields can the sheet merge just those.
+    const fieldTimes = entries.every((e) => e.fields) ? Object.assign({}, ...entries.map((e) => e.fields)) : undefined;
+    changes[table].push(fieldTimes && !record.deleted ? { ...record, fieldTimes } : record);
   }
   const sameSheet = (await db.meta.get(CURSOR_URL_KEY))?.value === settings.url;
   const since = sameSheet ? Number((await db.meta.get(CURSOR_KEY))?.value ?? 0) || 0 : 0;
 
   let text: string;
+  let response: Response;
+  const sentAt = Date.now();
   try {
-    const response = await fetchImpl(settings.url, {
+    response = await fetchImpl(settings.url, {
       method: 'POST',
       // text/plain keeps this a simple request: Apps Script web apps answer no CORS preflight.
       headers: { 'Content-Type': 'text/plain;charset=utf-8' },
@@ -50,39 +130,70 @@ export async function syncOnce(db: RapportDatabase, settings: SyncSettings, fetc
       redirect: 'follow',
     });
     text = await response.text();
-    if (!response.ok) return failed('http', `The sheet answered HTTP ${response.status}.`);
   } catch (error) {
-    return failed('network', `Could not reach the sheet: ${error instanceof Error ? error.message : String(error)}`);
+    return { ok: false, error: await classifyUnreachable(settings.url, error, fetchImpl) };
   }
+  const receivedAt = Date.now();
 
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return failed('bad_response', 'The sync URL did not answer like a Rapport sheet (is it the web app’s /exec URL?).');
+    return { ok: false, error: classifyPage(response, text) };
   }
   const parsed = syncResponseSchema.safeParse(body);
-  if (!parsed.success) return failed('bad_response', 'The sheet’s answer was not understood; is the add-on up to date?');
+  if (!parsed.success) return { ok: false, error: classifyPage(response, text) };
   const answer = parsed.data;
   if (!answer.ok) return { ok: false, error: answer.error };
 
-  const pulled = await applyServerChanges(db, answer.changes, lastSeq, answer.cursor, settings.url);
-  return { ok: true, pushed: seen.size, pulled, rejected: answer.rejected, sheetProblems: answer.sheetProblems.length };
+  const offset = answer.serverTime ? Date.parse(answer.serverTime) - (sentAt + receivedAt) / 2 : null;
+  const pulled = await applyServerChanges(db, answer.changes, sentSeqs, { cursor: answer.cursor, url: settings.url, offset });
+  const refused = [
+    ...answer.rejected.map((r) => ({ table: r.table, id: r.id, message: `The sheet refused this record: ${r.errors.join('; ')}`, at: new Date().toISOString() })),
+    ...answer.conflicts.map((c) => ({ table: c.table, id: c.id, message: c.message, at: new Date().toISOString() })),
+  ];
+  if (refused.length > 0) await remember(db, refused);
+  return { ok: true, pushed: byRecord.size, pulled, rejected: answer.rejected, conflicts: answer.conflicts, sheetProblems: answer.sheetProblems.length };
 }
 
-/** Takes the sheet's versions, except where a local edit made during this sync is still queued. */
-async function applyServerChanges(db: RapportDatabase, changes: SyncChanges, lastSentSeq: number, cursor: number, url: string): Promise<number> {
+async function remember(db: RapportDatabase, refused: RefusedChange[]) {
+  const previous = ((await db.meta.get(REFUSED_KEY))?.value as RefusedChange[] | undefined) ?? [];
+  await db.meta.put({ key: REFUSED_KEY, value: [...refused, ...previous].slice(0, KEEP_REFUSED) });
+}
+
+/**
+ * Takes the sheet's versions. A record edited here while this sync ran keeps the fields still
+ * queued (they go out with the next sync); fields the sheet could not read keep their value here.
+ */
+async function applyServerChanges(db: RapportDatabase, changes: SyncChanges, sentSeqs: number[], state: { cursor: number; url: string; offset: number | null }): Promise<number> {
   const tables = tableNames.map((t) => db.table(t));
   return db.transaction('rw', [...tables, db.outbox, db.meta], async () => {
-    if (lastSentSeq > 0) await db.outbox.where('seq').belowOrEqual(lastSentSeq).delete();
-    const stillQueued = new Set((await db.outbox.toArray()).map((e) => `${e.table}/${e.id}`));
+    await db.outbox.bulkDelete(sentSeqs);
+    const pending = new Map<string, OutboxEntry[]>();
+    for (const entry of await db.outbox.toArray()) pending.set(`${entry.table}/${entry.id}`, [...(pending.get(`${entry.table}/${entry.id}`) ?? []), entry]);
     let pulled = 0;
     for (const table of tableNames) {
-      const fresh = (changes[table] as AnyRecord[]).filter((r) => !stillQueued.has(`${table}/${r.id}`));
-      await db.table(table).bulkPut(fresh);
-      pulled += fresh.length;
+      const incoming = changes[table] as (AnyRecord & { unknownFields?: string[] })[];
+      if (incoming.length === 0) continue;
+      const local = new Map(((await db.table(table).bulkGet(incoming.map((r) => r.id))) as (AnyRecord | undefined)[]).filter(Boolean).map((r) => [r!.id, r!]));
+      const merged = incoming.map(({ unknownFields = [], ...server }) => {
+        const mine = local.get(server.id) as Record<string, unknown> | undefined;
+        const queued = pending.get(`${table}/${server.id}`) ?? [];
+        const keep = new Set([...unknownFields, ...queued.flatMap((e) => (e.fields ? Object.keys(e.fields) : []))]);
+        // A deletion here that the sheet has not seen yet, or a write that did not name its fields: ours stands until it is sent.
+        if (mine && queued.length > 0 && (mine.deleted === true || queued.some((e) => !e.fields)) && !server.deleted) return mine as unknown as AnyRecord;
+        const values: Record<string, unknown> = { ...server };
+        if (mine && !server.deleted) for (const field of keep) if (field in mine) values[field] = mine[field];
+        return recordSchemas[table].parse(values) as AnyRecord;
+      });
+      await db.table(table).bulkPut(merged);
+      pulled += merged.length;
     }
-    await db.meta.bulkPut([{ key: CURSOR_KEY, value: cursor }, { key: CURSOR_URL_KEY, value: url }]);
+    await db.meta.bulkPut([
+      { key: CURSOR_KEY, value: state.cursor },
+      { key: CURSOR_URL_KEY, value: state.url },
+      ...(state.offset !== null && Number.isFinite(state.offset) ? [{ key: CLOCK_OFFSET_KEY, value: Math.round(state.offset) }] : []),
+    ]);
     return pulled;
   });
 }

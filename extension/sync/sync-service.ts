@@ -42,9 +42,11 @@ async function syncUntilDone(db: RapportDatabase, force: boolean, fetchImpl: typ
     next = { ...next, lastSuccessAt: new Date().toISOString(), lastError: '', failures: 0, nextAttemptAt: '' };
     message = outcome.rejected.length
       ? `${outcome.rejected.length} record(s) were refused by the sheet: ${outcome.rejected[0]!.errors[0] ?? ''}`
-      : outcome.sheetProblems
-        ? `Synced. ${outcome.sheetProblems} row(s) in the sheet could not be read; check them there.`
-        : 'Synced.';
+      : outcome.conflicts.length
+        ? `Synced. ${outcome.conflicts.length} of your change(s) did not win: ${outcome.conflicts[0]!.message}`
+        : outcome.sheetProblems
+          ? `Synced. ${outcome.sheetProblems} cell(s) in the sheet could not be read; see its “Sync problems” tab.`
+          : 'Synced.';
     if ((await db.outbox.count()) === 0) break;
   }
   await syncStatusItem.setValue(next);

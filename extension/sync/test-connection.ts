@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { classifyPage, classifyUnreachable } from './sheet-answer';
 
 const answerSchema = z.union([
   z.object({ ok: z.literal(true), app: z.literal('Rapport'), member: z.string().optional() }),
@@ -19,14 +20,23 @@ export async function testConnection(url: string, token: string, fetchImpl: type
     return { ok: false, message: 'The sync URL must use https (or be the local sheet on 127.0.0.1).' };
   }
   target.searchParams.set('token', token.trim());
+  let response: Response;
+  let text: string;
   try {
-    const response = await fetchImpl(target, { redirect: 'follow' });
-    const parsed = answerSchema.safeParse(JSON.parse(await response.text()));
-    if (!parsed.success) return { ok: false, message: 'That URL did not answer like a Rapport sheet. Is it the web app’s /exec URL?' };
-    if (!parsed.data.ok) return { ok: false, message: parsed.data.error.message };
-    if (!parsed.data.member) return { ok: false, message: 'The sheet did not recognise the token.' };
-    return { ok: true, member: parsed.data.member };
+    response = await fetchImpl(target, { redirect: 'follow' });
+    text = await response.text();
   } catch (error) {
-    return { ok: false, message: `Could not reach the sheet: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: (await classifyUnreachable(url.trim(), error, fetchImpl)).message };
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: classifyPage(response, text).message };
+  }
+  const parsed = answerSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, message: classifyPage(response, text).message };
+  if (!parsed.data.ok) return { ok: false, message: parsed.data.error.message };
+  if (!parsed.data.member) return { ok: false, message: 'The sheet did not recognise the token.' };
+  return { ok: true, member: parsed.data.member };
 }

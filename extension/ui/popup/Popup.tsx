@@ -160,6 +160,16 @@ function ContactCard({ card, canLog }: { card: CardState; canLog: boolean }) {
           <button type="button" disabled={card.busy || !card.note.trim()} onClick={() => void store.addNote(key)}>{t('addNote')}</button>
         </div>
       )}
+      {card.expanded && contact && !card.confirmingDelete && (
+        <button type="button" class="link danger" disabled={card.busy} onClick={() => store.update(key, { confirmingDelete: true })}>{t('deleteContact')}</button>
+      )}
+      {contact && card.confirmingDelete && (
+        <div class="confirm" role="group" aria-label={t('deleteContact')}>
+          <p>{t('deleteContactConfirm', { name: `${contact.firstName} ${contact.lastName}`.trim() || contact.emails[0] || '' })}</p>
+          <button type="button" class="danger" disabled={card.busy} onClick={() => void store.deleteContact(key)}>{t('deleteForEveryone')}</button>
+          <button type="button" disabled={card.busy} onClick={() => store.update(key, { confirmingDelete: false })}>{t('cancel')}</button>
+        </div>
+      )}
       {card.notice && !card.problem && <p class="notice" role="status">{card.notice}</p>}
       {card.problem && <p class="problem" role="alert">{card.problem}</p>}
     </li>

@@ -8,6 +8,7 @@ import type { Company } from '../../../shared/records';
 import type { Answer, CandidateMatch, CompanyFields, ContactFields, RequestInput, Responses, SyncReport } from '../../messaging/protocol';
 import type { Translate } from '../i18n';
 import { localDay, quickDueDates } from './due-dates';
+import { normaliseEmails } from '../../../shared/emails';
 
 /** Sends a request to the service worker and gives back its answer. */
 export type Send = <T extends RequestInput>(request: T) => Promise<Answer<T['type']>>;
@@ -40,6 +41,8 @@ export interface CardState {
   notice: string;
   problem: string;
   busy: boolean;
+  /** the person asked to delete the contact and is asked to confirm */
+  confirmingDelete: boolean;
 }
 
 /** The form a card starts with: the known contact's values, gaps filled from the page. */
@@ -49,7 +52,7 @@ export function initialForm(candidate: Candidate | null, known: ContactSummary |
   return {
     firstName: c?.firstName || candidate?.firstName || '',
     lastName: c?.lastName || candidate?.lastName || '',
-    emails: union(c?.emails, candidate?.emails.map((e) => e.toLowerCase())),
+    emails: union(c?.emails, candidate ? normaliseEmails(candidate.emails) : []),
     phones: union(c?.phones, candidate?.phones),
     jobTitle: c?.jobTitle || candidate?.jobTitle || '',
     company: c?.company || candidate?.company || '',
@@ -94,6 +97,7 @@ function cardFor(found: CandidateMatch, index: number): CardState {
     notice: '',
     problem: '',
     busy: false,
+    confirmingDelete: false,
   };
 }
 
@@ -141,7 +145,7 @@ export function createPopupStore(deps: PopupDeps) {
     cards.value = [...cards.value, {
       key, kind: 'person', source: 'manual', candidate: null, company: null, companyForm: initialCompanyForm(null, null),
       known: null, matchedBy: null, form: initialForm(null, null),
-      expanded: true, keepSnippet: false, note: '', notice: '', problem: '', busy: false,
+      expanded: true, keepSnippet: false, note: '', notice: '', problem: '', busy: false, confirmingDelete: false,
     }];
   }
 
@@ -242,6 +246,17 @@ export function createPopupStore(deps: PopupDeps) {
     });
   }
 
+  /** Deletes the card's contact for everyone; the card then shows the page's person as new. */
+  async function deleteContact(key: string) {
+    await act(key, async (state) => {
+      const contactId = state.known?.contact.id;
+      if (!contactId) return;
+      await unwrap({ type: 'deleteContact', contactId });
+      update(key, { known: null, matchedBy: null, confirmingDelete: false, form: initialForm(state.candidate, null), notice: t('contactDeleted') });
+      afterWrite();
+    });
+  }
+
   async function refreshSync(force: boolean) {
     const answer = await deps.send({ type: force ? 'syncNow' : 'syncStatus' });
     if (answer.ok) sync.value = answer.value as SyncReport;
@@ -262,7 +277,7 @@ export function createPopupStore(deps: PopupDeps) {
 
   return {
     t, page, loading, loadProblem, cards, sync, syncing, today: () => localDay(now()),
-    load, addManualCard, editForm, editCompany, saveCompany, update, save, logOpenEmail, followUp, addNote, syncNow, refreshSync,
+    load, addManualCard, editForm, editCompany, saveCompany, update, save, logOpenEmail, followUp, addNote, deleteContact, syncNow, refreshSync,
   };
 }
 
