@@ -4,7 +4,8 @@ import { addMember } from '../../apps-script/src/members';
 import { createFakeGoogle, type FakeGoogleOptions, type WorkbookJson } from '../../apps-script/local/fake-google';
 import { loadBundle } from '../../apps-script/local/load-bundle';
 
-export const BUNDLE_PATH = resolve(import.meta.dirname, '../../dist/apps-script/Code.js');
+/** the built bundle (RAPPORT_BUNDLE runs the tests on another build, e.g. an older version's) */
+export const BUNDLE_PATH = process.env.RAPPORT_BUNDLE ?? resolve(import.meta.dirname, '../../dist/apps-script/Code.js');
 export const TOKEN = 'test-token-0123456789abcdef';
 export const MEMBER = 'ann@team.test';
 

@@ -202,6 +202,9 @@ export class TabModel {
     for (const field of unknownFields) delete values[field];
     const parsed = recordSchemas[this.table].safeParse(values);
     if (!parsed.success) throw new Error(`${this.spec.tab} row ${row.index + 2} cannot be handed out: ${parsed.error.issues[0]?.message}`);
-    return { record: parsed.data as AnyRecord, unknownFields: [...new Set(unknownFields)] };
+    // What the sheet cannot read is left out, not sent as the field's empty default.
+    const record = parsed.data as Record<string, unknown>;
+    for (const field of unknownFields) delete record[field];
+    return { record: record as AnyRecord, unknownFields: [...new Set(unknownFields)] };
   }
 }
