@@ -28,6 +28,11 @@ export interface SheetFailure {
 const SIGN_IN = 'The sheet’s web app asks for a Google sign-in. In the script editor, deploy it as a web app with access “Anyone”, then paste that /exec URL.';
 const NOT_RAPPORT = 'This URL is not a Rapport sheet’s web app. Did you paste the spreadsheet’s URL instead of the web app’s /exec URL (Deploy → Manage deployments)?';
 
+/** A URL that is certainly not a web app's: the spreadsheet's own address. Known before any request. */
+export function wrongUrl(url: string): SheetFailure | null {
+  return /^https:\/\/docs\.google\.com\/spreadsheets\//i.test(url.trim()) ? { code: 'not_rapport', message: NOT_RAPPORT } : null;
+}
+
 /** The text Google put in its error page, if this is one. */
 function googleErrorMessage(html: string): string | null {
   if (!/<title>\s*Error\s*<\/title>/i.test(html)) return null;

@@ -2,7 +2,7 @@ import { syncResponseSchema, type Conflict, type RejectedRecord, type SyncChange
 import { recordSchemas, tableNames, type AnyRecord, type TableName } from '../../shared/records';
 import type { OutboxEntry, RapportDatabase } from '../db/database';
 import { CLOCK_OFFSET_KEY } from '../db/write-record';
-import { classifyPage, classifyUnreachable, type SheetFailure } from './sheet-answer';
+import { classifyPage, classifyUnreachable, wrongUrl, type SheetFailure } from './sheet-answer';
 
 export interface SyncSettings {
   url: string;
@@ -48,6 +48,8 @@ const keyOf = (entry: { table: string; id: string }) => `${entry.table}/${entry.
  */
 export async function syncOnce(db: RapportDatabase, settings: SyncSettings, fetchImpl: typeof fetch = fetch): Promise<SyncOutcome> {
   if (!settings.url || !settings.token) return failed('not_configured', 'Set the sheet’s web app URL and your token in Rapport’s options.');
+  const wrong = wrongUrl(settings.url);
+  if (wrong) return { ok: false, error: wrong };
   const suspects = new Map(Object.entries(((await db.meta.get(SUSPECTS_KEY))?.value as Record<string, number> | undefined) ?? {}));
   const isolatedNow = new Set<string>();
   let limit = BATCH;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { classifyPage, classifyUnreachable } from './sheet-answer';
+import { classifyPage, classifyUnreachable, wrongUrl } from './sheet-answer';
 
 const answerSchema = z.union([
   z.object({ ok: z.literal(true), app: z.literal('Rapport'), member: z.string().optional() }),
@@ -19,6 +19,8 @@ export async function testConnection(url: string, token: string, fetchImpl: type
   if (target.protocol !== 'https:' && target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
     return { ok: false, message: 'The sync URL must use https (or be the local sheet on 127.0.0.1).' };
   }
+  const wrong = wrongUrl(url);
+  if (wrong) return { ok: false, message: wrong.message };
   target.searchParams.set('token', token.trim());
   let response: Response;
   let text: string;

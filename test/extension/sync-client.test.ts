@@ -97,6 +97,15 @@ describe('syncOnce', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  it('knows a spreadsheet’s own URL is not a web app’s before asking it', async () => {
+    await saveContact(db, { firstName: 'Bea' }, 'ann@team.test');
+    const never = (async () => {
+      throw new Error('no request should be made');
+    }) as unknown as typeof fetch;
+    const outcome = await syncOnce(db, { ...settings, url: 'https://docs.google.com/spreadsheets/d/1AbC/edit#gid=0' }, never);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'not_rapport' } });
+  });
+
   it('tells a sign-in redirect the browser may not read from having no network', async () => {
     await saveContact(db, { firstName: 'Bea' }, 'ann@team.test');
     // The POST fails as a CORS error would; a no-cors request to the same URL gets through.

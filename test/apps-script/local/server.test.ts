@@ -93,6 +93,18 @@ describe('the local sheet server', () => {
     expect(workbook.sheets.Log.map((row) => row[0])).toEqual(['one', 'two', 'three']);
   });
 
+  it('answers an error, not ok, when it cannot save what a request changed', async () => {
+    const sheet = await start();
+    await postText(sheet.execUrl, { text: 'saved' });
+    // The data folder becomes a file: no workbook can be written there any more.
+    rmSync(join(folder, 'data'), { recursive: true, force: true });
+    writeFileSync(join(folder, 'data'), 'not a folder');
+    const failed = await postText(sheet.execUrl, { text: 'not saved' });
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toMatchObject({ ok: false, error: { code: 'not_saved' } });
+    expect(logs.join('\n')).toContain('could not save');
+  });
+
   it('answers an exception in the bundle with Google’s HTML error page (status 200), and keeps serving', async () => {
     const sheet = await start();
     const failed = await postText(sheet.execUrl, { explode: true });
