@@ -22,7 +22,7 @@ export function phoneRegionOf(text: string, options: { defaultRegion?: string; s
   const german = text.match(germanWords) ?? [];
   if (new Set(german.map((w) => w.toLowerCase())).size >= 2 || /\bD-\d{5}\b/.test(text)) return 'DE';
   if (/\b(?:Ltd|Limited|plc)\b|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b/.test(text)) return 'GB';
-  if (/(?:^|\n)(?:\p{Lu}-)?\d{5}[ \t]+\p{Lu}\p{Ll}+(?:$|\n)/u.test(text)) return 'DE';
+  if (/\b\d{5}[ \t]+\p{Lu}\p{Ll}|\p{Ll}(?:straße|strasse|str\.)\s+\d/u.test(text)) return 'DE';
   return options.defaultRegion || fallbackRegion;
 }
 

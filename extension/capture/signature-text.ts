@@ -95,17 +95,19 @@ export interface SignatureBlock {
  * followed by signature content, else the last run of signature-like lines.
  */
 export function signatureBlock(lines: string[], hasContent: (lines: string[]) => boolean): SignatureBlock {
-  const anchors: { at: number; name: string }[] = [];
+  const anchors: { at: number; name: string; closing: boolean }[] = [];
   lines.forEach((line, i) => {
-    if (line === '--' || /^(?:—|–|__)$/.test(line)) anchors.push({ at: i, name: '' });
+    if (line === '--' || /^(?:—|–|__)$/.test(line)) anchors.push({ at: i, name: '', closing: false });
     const closing = closingLine(line);
-    if (closing) anchors.push({ at: i, name: closing.name });
+    if (closing) anchors.push({ at: i, name: closing.name, closing: true });
   });
   // The earliest of the final anchors that still leads to content: "Best regards,\nAnn\n-- \nAcme GmbH".
-  let chosen: { at: number; name: string } | undefined;
+  let chosen: (typeof anchors)[number] | undefined;
   for (let k = anchors.length - 1; k >= 0; k--) {
     const after = lines.slice(anchors[k].at + 1);
-    const signOffOnly = anchors[k].name !== '' && !hasContent(after);
+    // "Best,\nEmily": a closing with a first name and nothing more is a signature too.
+    const firstAfter = after.find((line) => line && line !== '--') ?? '';
+    const signOffOnly = anchors[k].closing && (anchors[k].name !== '' || /^\p{Lu}[\p{L}'’-]+$/u.test(firstAfter)) && !hasContent(after);
     if (!hasContent(after) && !signOffOnly && !chosen) continue;
     // An anchor above a stretch of prose belongs to an earlier part of the message.
     if (chosen && lines.slice(anchors[k].at + 1, chosen.at).some((line) => line && line !== '--' && isProse(line))) break;
@@ -124,22 +126,21 @@ function closingLine(line: string): { name: string } | null {
   if (line.length > 80) return null;
   const dashName = /^[-–—]\s*(\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)$/u.exec(line);
   if (dashName) return { name: tidyName(dashName[1]) };
-  // "Venlig hilsen/Best regards *Rune*": the closing may follow another language's.
-  for (const from of [0, ...[...line.matchAll(/\s*\/\s*/g)].map((m) => m.index! + m[0].length)]) {
-    const rest = line.slice(from);
-    const closing = closingPhrase.exec(rest);
-    if (!closing) continue;
-    const remainder = rest.slice(closing[0].length);
-    const afterComma = remainder.match(/^\s*[,!.]?\s*(.+)$/);
-    if (closingRemainder.test(remainder) || closingPhrase.test(remainder.replace(/^\s*[/,]\s*/, ''))) return { name: '' };
-    // "Thanks Shawn" thanks the reader; "Regards, Nathan", "LG Sarah" and "Best regards Rune Larsen" sign.
-    const signs = /^\s*[,!]/.test(remainder) || closingWithoutComma.test(closing[0]) ||
-      ((from > 0 || afterComma?.[1].includes(' ')) && !/^(?:thanks|thank you|danke)/i.test(closing[0]));
-    if (afterComma && signs && looksLikePersonName(afterComma[1], true)) {
-      return { name: tidyName(afterComma[1]) };
-    }
+  // "Mit freundlichen Grüßen / Kind regards", "Venlig hilsen/Best regards Rune": one closing after another.
+  let rest = line;
+  let first = '';
+  let count = 0;
+  for (let closing = closingPhrase.exec(rest); closing && count < 4; closing = closingPhrase.exec(rest), count++) {
+    first ||= closing[0];
+    rest = rest.slice(closing[0].length).replace(/^\s*[/&|]\s*/, '');
   }
-  return null;
+  if (!first) return null;
+  if (closingRemainder.test(rest)) return { name: '' };
+  const afterComma = rest.match(/^\s*[,!.]?\s*(.+)$/);
+  // "Thanks Shawn" thanks the reader; "Regards, Nathan", "LG Sarah" and "Best regards Rune Larsen" sign.
+  const signs = /^\s*[,!]/.test(rest) || closingWithoutComma.test(first) ||
+    ((count > 1 || afterComma?.[1].includes(' ')) && !/^(?:thanks|thank you|danke)/i.test(first));
+  return afterComma && signs && looksLikePersonName(afterComma[1], true) ? { name: tidyName(afterComma[1]) } : null;
 }
 
 const closingWithoutComma = /^(?:lg|vg|mfg|bg|hg|gruß|gruss|grüße|grüsse)$/i;

@@ -176,8 +176,8 @@ function splitWeak(piece: string): string[] {
 
 /** A line of services or a slogan: "Accounting - Financial - Energy Risk - Tax". */
 function isTagline(line: string): boolean {
-  const parts = line.split(/\s[-–|•·]\s/);
-  return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 3 && !/[@\d]/.test(part) && !legalForm.test(part));
+  const parts = line.split(/\s[-–•·]\s/);
+  return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 3 && !/[@\d]/.test(part) && !legalForm.test(part) && !hasTitleWord(part));
 }
 
 /** Imprint text: a director's or board's label, a court registry or tax id. */
@@ -262,7 +262,9 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
       return { kind: 'address', address: rest };
     }
   }
-  if (isAddress(text) && !hasTitleWord(text.replace(/\d.*$/, ''))) return { kind: 'address', address: text };
+  // "QUALITEC PROFESSIONAL SERVICES, LP" is no "Chicago, IL" (but "Reno, NV" is).
+  const endsInLegalForm = legalForm.test(text) && !/,\s*NV$/.test(text);
+  if (isAddress(text) && !endsInLegalForm && !hasTitleWord(text.replace(/\d.*$/, ''))) return { kind: 'address', address: text };
 
   // "Maria Gonzalez, VP of Marketing", "Toke Eskildsen, Royal Danish Library", "MIKE EASTMAN, CPC"
   if ((!fields.name || text.toLowerCase().startsWith(`${fields.name.toLowerCase()},`)) && /,\s/.test(text)) {
@@ -283,6 +285,12 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
     return { kind: 'title' };
   }
 
+  // "Data Technologies Team, WSO2 Inc.": a department, then the company.
+  const departmentThenCompany = /^(.+),\s+([^,]+)$/.exec(text);
+  if (departmentThenCompany && isDepartment(departmentThenCompany[1]) && legalForm.test(departmentThenCompany[2])) {
+    setCompany(fields, state, departmentThenCompany[2], true);
+    return { kind: 'company' };
+  }
   if (legalForm.test(text)) {
     setCompany(fields, state, text, true);
     return { kind: 'company' };
@@ -296,19 +304,13 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   }
   if (fields.name && text.toLowerCase() === fields.name.toLowerCase()) return { kind: 'name' };
 
-  // "Data Technologies Team, WSO2 Inc.": a department, then the company.
-  const departmentThenCompany = /^(.+),\s+([^,]+)$/.exec(text);
-  if (departmentThenCompany && isDepartment(departmentThenCompany[1]) && legalForm.test(departmentThenCompany[2])) {
-    setCompany(fields, state, departmentThenCompany[2], true);
-    return { kind: 'company' };
-  }
 
   if (isDepartment(text)) return { kind: 'department' };
 
   // Both kinds of word ("Field Service Technician", "TriState HVAC Services"): the last word decides.
   // A title comes with a name: before one, "Project Timeline" is a line of the message.
   const lastWord = text.split(/\s+/).at(-1) ?? '';
-  const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord);
+  const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord) || isDepartment(lastWord);
   if (hasTitleWord(text) && (titleFirst || !companyWord.test(text))) {
     if (!fields.name) return { kind: 'other' };
     if (!fields.jobTitle) fields.jobTitle = text;
@@ -371,15 +373,9 @@ function nameFrom(text: string, fields: SignatureFields, state: ReadingState): s
     if (restCompany && (legalForm.test(restCompany) || companyWord.test(restCompany)) && !fields.company) setCompany(fields, state, restCompany, legalForm.test(restCompany));
     return tidyName(head);
   }
-  if (tail.length || companyWord.test(bare) || legalForm.test(bare) || matchesDomain(bare, state.domains) && !looksLikeEmailOwner(bare, fields)) return '';
+  if (tail.length || companyWord.test(bare) || legalForm.test(bare)) return '';
   if (!looksLikePersonName(bare, false)) return '';
   return hasTitleWord(bare) ? nameAfterTitle(bare) : tidyName(bare);
-}
-
-/** The name matches the local part of an address in the block ("Scott Griffin" and sgriffin@…): a person, not the company. */
-function looksLikeEmailOwner(text: string, fields: SignatureFields): boolean {
-  const last = text.toLowerCase().split(/\s+/).at(-1) ?? '';
-  return last.length >= 3 && fields.emails.some((email) => email.split('@')[0].includes(last));
 }
 
 /** "Rechtsanwältin Claudia Fischer" → "Claudia Fischer"; a title alone is no name. */
