@@ -58,7 +58,7 @@ export const listFooter = /^(?:[\w.-]+ mailing list$|to unsubscribe\b|unsubscrib
 export const disclaimerHeading = /^(?:confidentiality (?:notice|note)|disclaimer|legal notice|important notice|haftungsausschluss|rechtlicher hinweis|datenschutzhinweis)\s*:?$/i;
 
 /** Lines added by mail apps, not by the writer. */
-export const appFooter = /^(?:sent from my|sent from outlook|sent via|get outlook for|von meinem .* gesendet|gesendet von|gesendet mit|diese nachricht wurde von meinem)/i;
+export const appFooter = /^(?:sent from my|sent from outlook|sent via|get outlook for|von meinem .* gesendet|gesendet von|gesendet mit|diese nachricht wurde von meinem|do you yahoo!?\??|get your (?:free|private)|get the new yahoo|get your free download of msn|join the world.s largest e-?mail service)/i;
 
 /** Words that mark a paragraph as a legal disclaimer or a print notice. */
 export const disclaimerWords = /\b(?:confidential|intended recipient|privileged|unauthori[sz]ed|disclosure|received this (?:e-?mail|message) in error|consider the environment|before printing|vertraulich|adressat|empfänger|irrtümlich|rechtlich geschützt|unbefugte|ausdrucken|umwelt|unsubscribe|abmelden)\b/i;
@@ -117,7 +117,7 @@ const departmentWords = [
   'admissions', 'technology', 'technologies', 'infrastructure', 'communications?', 'kommunikation', 'presse', 'press',
   'logistics', 'logistik', 'quality', 'qualität', 'administration', 'verwaltung', 'regulatory', 'compliance', 'risk', 'strategy',
   'data', 'software', 'technical', 'technik', 'hardware', 'network', 'security', 'sicherheit', 'corporate', 'global', 'public',
-  'relations', 'affairs', 'investor', 'team', 'solutions', 'cloud', 'platform', 'digital', 'database',
+  'relations', 'affairs', 'investor', 'trading', 'team', 'solutions', 'cloud', 'platform', 'digital', 'database',
 ];
 const departmentWord = new RegExp(`^(?:${departmentWords.join('|')})\\.?,?$`, 'iu');
 const connectorWord = /^(?:&|and|und|of|for|für|de|des|der|-|–|\/|\+)$/i;

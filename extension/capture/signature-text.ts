@@ -13,7 +13,8 @@ import {
 export function ownLines(text: string): string[] {
   const raw = (text.length > 200_000 ? text.slice(0, 200_000) : text).replace(/\r\n?/g, '\n');
   // Runs of spaces between two columns ("GmbH,      Managing Director: …") separate like "|".
-  const columned = raw.split('\n').map((line) => line.replace(/(?<=[^\s:|])[ \t\u00a0]{3,}(?=[^\s|])/g, ' | ')).join('\n');
+  // No signature line is longer than this; cutting keeps every pattern below linear on hostile text.
+  const columned = raw.split('\n').map((line) => line.slice(0, 1000).replace(/(?<=[^\s:|])[ \t\u00a0]{3,}(?=[^\s|])/g, ' | ')).join('\n');
   const lines = cleanBlock(columned, 200_000).split('\n').map(withoutMarkup);
   const own: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -26,6 +27,11 @@ export function ownLines(text: string): string[] {
     const footer = listFooter.test(line) || (/^_{5,}$/.test(line) && listFooter.test(lines[i + 1] ?? ''));
     if (attribution || outlookHeader || footer || quoteHeaders.some((header) => header.test(line))) break;
     if (attachmentLine.test(line) || appFooter.test(line)) continue;
+    // An attachment name wrapped over two lines.
+    if (/^-\s+\S/.test(line) && attachmentLine.test(`- ${lines[i + 1] ?? ''}`)) {
+      i++;
+      continue;
+    }
     own.push(line);
   }
   // The signature is at the end; a long message body before it is of no use.
@@ -74,8 +80,10 @@ function withoutDisclaimers(lines: string[]): string[] {
 
 /** A sentence of the message (or a motto, or a disclaimer), as opposed to a line of a signature. */
 export function isProse(line: string): boolean {
+  // A long line is a sentence, unless it is one long link.
+  if (line.length > 300) return /\s/.test(line);
   // A line that starts in lower case continues a sentence ("i. A." and "e.K." excepted).
-  if (/^\p{Ll}/u.test(line) && !/@|www\.|https?:|\d{3}|^(?:i\.\s?[av]\.|ppa\.|e\.\s?[kv]\.)/i.test(line)) return true;
+  if (/^\p{Ll}/u.test(line) && !/@|www\.|https?:|\d{3}|^(?:i\.\s?[av]\.|ppa\.|e\.\s?[kv]\.)|^[\w.-]+\.[a-z]{2,}(?:\/\S*)?$/i.test(line)) return true;
   const words = line.replace(/\S*@\S*|\S*https?:\S*/g, '').split(/\s+/).filter(Boolean);
   const lowercaseWords = words.filter((w) => /^\p{Ll}{2,}/u.test(w) && !/^(?:and|und|of|for|the|de|der|des|für|at|in|&|y|e|et|von|van|du)$/.test(w)).length;
   if (lowercaseWords >= 4 && words.length >= 6) return true;
@@ -124,7 +132,7 @@ const withoutLeadingDash = (line: string) => (line === '--' ? '' : line.replace(
 /** A closing line ("Best regards,", "Mit freundlichen Grüßen / Kind regards", "Regards, Nathan", "-Frank") and the name on it. */
 function closingLine(line: string): { name: string } | null {
   if (line.length > 80) return null;
-  const dashName = /^[-–—]\s*(\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)$/u.exec(line);
+  const dashName = /^[-–—]\s*(\p{Lu}[\p{L}'-]+)$/u.exec(line);
   if (dashName) return { name: tidyName(dashName[1]) };
   // "Mit freundlichen Grüßen / Kind regards", "Venlig hilsen/Best regards Rune": one closing after another.
   let rest = line;

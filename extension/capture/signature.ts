@@ -56,6 +56,13 @@ interface ReadingState {
   unplaced?: { text: string; afterName: boolean };
   /** the company so far was recognised by its words, not by a legal form */
   companyGuessed?: boolean;
+  /** the name so far stood alone in its paragraph ("Project Timeline" above the real signature) */
+  nameAlone?: boolean;
+  /** paragraphs read so far, and the one that gave the name */
+  paragraph: number;
+  nameParagraph: number;
+  /** a sign-off name came before the block ("Mark\nSenior Counsel, ENA"): titles may follow */
+  signedOff: boolean;
   /** domain labels of the sender's and the signature's addresses ("cevalogistics"), evidence for the company */
   domains: string[];
 }
@@ -66,10 +73,10 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
   const block = signatureBlock(lines, (candidate) => hasSignatureContent(candidate, region));
   const signOffName = block.signOffName || takeSignOffLine(block);
   const fields: SignatureFields = { name: '', jobTitle: '', company: '', emails: [], phones: [], website: '', address: '', socialLinks: [] };
-  const domains = [options.senderEmail ?? '', ...(lines.join(' ').match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])]
+  const domains = [options.senderEmail ?? '', ...(block.lines.join(' ').match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])]
     .map((address) => address.split('@')[1]?.toLowerCase().split('.').filter((part) => part.length > 2 && !/^(?:com|net|org|mail|www)$/.test(part))[0] ?? '')
-    .filter((label) => label.length >= 3);
-  const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, domains };
+    .filter((label) => label.length >= 3 && !freeMail.test(label));
+  const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, domains, signedOff: signOffName !== '', paragraph: 0, nameParagraph: -1 };
 
   const addressParts: string[] = [];
   let addressDone = false;
@@ -79,6 +86,7 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
     if (!line) {
       if (addressParts.length) addressDone = true;
       imprintGoesOn = false;
+      state.paragraph++;
       continue;
     }
     if (imprintGoesOn) {
@@ -96,6 +104,10 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
       if (address && !addressDone) addressParts.push(address);
       else if (addressParts.length && kind !== 'contact') addressDone = true;
       if (kind !== 'other') state.previousKind = kind;
+      if (kind === 'name' && state.nameParagraph !== state.paragraph) {
+        state.nameAlone = true;
+        state.nameParagraph = state.paragraph;
+      } else if (state.nameParagraph === state.paragraph && kind !== 'name') state.nameAlone = false;
       if (kind === 'name') state.nameAt = state.position;
       state.position++;
     }
@@ -121,7 +133,9 @@ function resolveName(fields: SignatureFields, signOffName: string): void {
 function takeSignOffLine(block: SignatureBlock): string {
   const first = block.lines.findIndex(Boolean);
   const line = block.lines[first] ?? '';
-  if (!block.anchored || !/^\p{Lu}[\p{L}'’-]+$/u.test(line) || hasTitleWord(line) || companyWord.test(line) || !looksLikePersonName(line, true)) return '';
+  // Unanchored, it must lead into the block's other lines ("Mark\nSenior Counsel, ENA").
+  const next = block.lines.slice(first + 1).find(Boolean) ?? '';
+  if ((!block.anchored && !hasTitleWord(next)) || !/^\p{Lu}[\p{L}'’-]+$/u.test(line) || hasTitleWord(line) || companyWord.test(line) || !looksLikePersonName(line, true)) return '';
   block.lines[first] = '';
   return tidyName(line);
 }
@@ -236,10 +250,13 @@ function takeContactData(segment: string, fields: SignatureFields, region: strin
 
 // ——— Deciding what a segment is ———
 
+// Free mail providers: their domain names no company.
+const freeMail = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|msn|icloud|gmx|web|t-online|freenet|posteo|mailbox|proton|protonmail|yandex|mail)$/;
+
 function isAddress(text: string): boolean {
   return streetLine.some((pattern) => pattern.test(text)) || postalLine.some((pattern) => pattern.test(text)) ||
     countryLine.test(text) || /,\s*(?:[A-Z]{2}\s+\d{5}|\d{4,5}\s+\p{Lu}|\p{Lu}[\p{L}.' -]+\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})/u.test(text) ||
-    /^(?:P\.?\s?O\.?\s?Box|Postfach)\s+\d+/i.test(text) || /\b\p{Lu}[\p{L}.-]+,?\s+(?:[A-Z]{2}|\p{Lu}\p{Ll}+)\s+\d{5}(?:-\d{4})?$/u.test(text);
+    /^(?:P\.?\s?O\.?\s?Box|Postfach)\s+\d+/i.test(text) || /^\p{Lu}[\p{L} .']+,\s*(?!(?:Jr|Sr)\.)\p{Lu}\p{Ll}{1,4}\.$/u.test(text) || /\b\p{Lu}[\p{L}.-]+,?\s+(?:[A-Z]{2}|\p{Lu}\p{Ll}+)\s+\d{5}(?:-\d{4})?$/u.test(text);
 }
 
 /** The company a segment's words name, when they match the sender's domain ("ENDESA" at endesa.es). */
@@ -276,10 +293,12 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   }
 
   // "Head of Operations, Alpine Logistics AG", "Founder & CEO at Kestrel Analytics"
+  // "Senior Counsel, ENA", "CEO, FairAir" (fairair.com): an acronym or the domain's name after the title.
   const titleAtCompany = text.match(/^(.+?)(?:,\s+|\s+(?:at|bei|@)\s+)(.+)$/);
   if (titleAtCompany && hasTitleWord(titleAtCompany[1]) && !hasTitleWord(titleAtCompany[2]) && !companyWord.test(titleAtCompany[1]) &&
     !isDepartment(titleAtCompany[2]) &&
-    (legalForm.test(titleAtCompany[2]) || companyWord.test(titleAtCompany[2]) || /\s(?:at|bei|@)\s/.test(text))) {
+    (legalForm.test(titleAtCompany[2]) || companyWord.test(titleAtCompany[2]) || /\s(?:at|bei|@)\s/.test(text) ||
+      /^[A-Z][A-Z0-9&]{1,5}$/.test(titleAtCompany[2]) || matchesDomain(titleAtCompany[2], state.domains))) {
     if (!fields.jobTitle) fields.jobTitle = titleAtCompany[1];
     setCompany(fields, state, titleAtCompany[2], legalForm.test(titleAtCompany[2]));
     return { kind: 'title' };
@@ -298,7 +317,8 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
 
   // A second name that is not the same person's is read as what else it may be ("California ISO", "Enron Americas").
   const name = nameFrom(text, fields, state);
-  if (name && acceptsName(fields.name, name)) {
+  const replacesLoneLine = state.nameAlone === true && state.nameParagraph !== state.paragraph;
+  if (name && (acceptsName(fields.name, name) || replacesLoneLine)) {
     fields.name = name;
     return { kind: 'name' };
   }
@@ -310,9 +330,9 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   // Both kinds of word ("Field Service Technician", "TriState HVAC Services"): the last word decides.
   // A title comes with a name: before one, "Project Timeline" is a line of the message.
   const lastWord = text.split(/\s+/).at(-1) ?? '';
-  const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord) || isDepartment(lastWord);
+  const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord) || isDepartment(lastWord) || hasTitleWord(text.split(/\s[-–]\s/)[0]);
   if (hasTitleWord(text) && (titleFirst || !companyWord.test(text))) {
-    if (!fields.name) return { kind: 'other' };
+    if (!fields.name && !state.signedOff) return { kind: 'other' };
     if (!fields.jobTitle) fields.jobTitle = text;
     return { kind: 'title' };
   }
@@ -363,9 +383,11 @@ function acceptsName(current: string, next: string): boolean {
 function nameFrom(text: string, fields: SignatureFields, state: ReadingState): string {
   const bare = text.replace(/<\s*>|\(\s*\)/g, '').trim();
   const [head, ...tail] = bare.split(/,\s+/);
-  if (tail.length && looksLikePersonName(head) && !companyWord.test(head) && !hasTitleWord(head) && !isNameList(bare)) {
+  // "BNP Paribas Commodity Futures, Inc." is a company, not "Name, Title".
+  const legalTail = tail.length === 1 && tail[0].split(/\s+/).length <= 2 && legalForm.test(tail[0]);
+  if (tail.length && looksLikePersonName(head) && !companyWord.test(head) && !hasTitleWord(head) && !isNameList(bare) && !legalTail) {
     // "Raj Patel, CPA", "MIKE EASTMAN, CPC": the rest is a post-nominal, not a title.
-    if (!tidyName(bare).includes(',') || (tail.length === 1 && /^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})$/.test(tail[0]))) return tidyName(head);
+    if (!tidyName(bare).includes(',') || (tail.length === 1 && /^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}|Jr\.?|Sr\.?|I{2,3}|IV)$/.test(tail[0]))) return tidyName(head);
     const rest = tail.join(', ');
     if (hasTitleWord(tail[0]) && !fields.jobTitle) fields.jobTitle = tail[0];
     else if (!hasTitleWord(tail[0]) && !isDepartment(tail[0]) && /^\p{Lu}/u.test(tail[0]) && !fields.company) setCompany(fields, state, rest, legalForm.test(rest));
@@ -373,7 +395,7 @@ function nameFrom(text: string, fields: SignatureFields, state: ReadingState): s
     if (restCompany && (legalForm.test(restCompany) || companyWord.test(restCompany)) && !fields.company) setCompany(fields, state, restCompany, legalForm.test(restCompany));
     return tidyName(head);
   }
-  if (tail.length || companyWord.test(bare) || legalForm.test(bare)) return '';
+  if (tail.length || companyWord.test(bare) || legalForm.test(bare) || isDepartment(bare)) return '';
   if (!looksLikePersonName(bare, false)) return '';
   return hasTitleWord(bare) ? nameAfterTitle(bare) : tidyName(bare);
 }
