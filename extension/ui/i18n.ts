@@ -64,7 +64,7 @@ const en = {
   whatIsSaved: 'Saved to your team’s sheet: the fields above. The email body is not stored unless you keep a snippet.',
   you: 'you',
   stage_lead: 'lead', stage_qualified: 'qualified', stage_customer: 'customer', stage_loyal: 'loyal', 'stage_at risk': 'at risk', stage_lost: 'lost',
-  source_gmail: 'Gmail', source_outlook: 'Outlook', 'source_json-ld': 'page data', 'source_h-card': 'h-card', source_mailto: 'email link',
+  source_gmail: 'Gmail', source_outlook: 'Outlook', 'source_json-ld': 'page data', source_microdata: 'page data', source_rdfa: 'page data', 'source_h-card': 'h-card', source_mailto: 'email link',
   source_tel: 'phone link', source_vcard: 'vCard link', source_signature: 'signature', source_selection: 'selection', source_site: 'website', source_manual: 'manual entry',
   role_sender: 'sender', role_to: 'recipient', role_cc: 'in copy',
 };
@@ -136,7 +136,7 @@ const de: Record<MessageKey, string> = {
   whatIsSaved: 'Im Team-Sheet gespeichert werden die Felder oben. Der E-Mail-Text wird nur gespeichert, wenn Sie einen Ausschnitt behalten.',
   you: 'Sie',
   stage_lead: 'Lead', stage_qualified: 'qualifiziert', stage_customer: 'Kunde', stage_loyal: 'Stammkunde', 'stage_at risk': 'gefährdet', stage_lost: 'verloren',
-  source_gmail: 'Gmail', source_outlook: 'Outlook', 'source_json-ld': 'Seitendaten', 'source_h-card': 'h-card', source_mailto: 'E-Mail-Link',
+  source_gmail: 'Gmail', source_outlook: 'Outlook', 'source_json-ld': 'Seitendaten', source_microdata: 'Seitendaten', source_rdfa: 'Seitendaten', 'source_h-card': 'h-card', source_mailto: 'E-Mail-Link',
   source_tel: 'Telefon-Link', source_vcard: 'vCard-Link', source_signature: 'Signatur', source_selection: 'Markierung', source_site: 'Website', source_manual: 'manuelle Eingabe',
   role_sender: 'Absender', role_to: 'Empfänger', role_cc: 'in Kopie',
 };
