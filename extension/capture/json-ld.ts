@@ -148,7 +148,8 @@ function addressText(value: Json | undefined, lang: string): string {
   const locality = firstText(address['addressLocality']);
   const regionName = firstText(address['addressRegion']);
   const countryCode = isObject(address['addressCountry']) ? firstText(address['addressCountry']['name']) : firstText(address['addressCountry']);
-  const american = /^(?:us|usa|united states)$/i.test(countryCode);
+  // Without a country, a state code and a ZIP code say American ("Seattle, WA 98052").
+  const american = /^(?:us|usa|united states)$/i.test(countryCode) || (!countryCode && /^[A-Z]{2}$/.test(regionName) && /^\d{5}(?:-\d{4})?$/.test(postal));
   const country = countryName(countryCode, lang);
   const cityLine = american
     ? [locality, [regionName, postal].filter(Boolean).join(' ')].filter(Boolean).join(', ')

@@ -20,15 +20,19 @@ const organisationDomain = (c: Candidate) => domainOf(c.website, c.emails.filter
 
 export function settleOrganisations(cards: Candidate[], url: string): Candidate[] {
   const people = cards.filter((c) => c.role !== 'organization');
-  const peopleDomains = new Set(people.flatMap((p) => p.emails.filter((e) => !freeMail.test(e)).map(emailDomain)));
+  // How many people have their address at each domain.
+  const peopleAt = new Map<string, number>();
+  for (const domain of people.flatMap((p) => [...new Set(p.emails.filter((e) => !freeMail.test(e)).map(emailDomain))])) peopleAt.set(domain, (peopleAt.get(domain) ?? 0) + 1);
   // Role addresses found as nameless "organisations" by the link reader, by domain.
   const roleCards = cards.filter((c) => c.role === 'organization' && !c.name && c.emails.length && c.emails.every((e) => genericMailbox.test(e)));
   const roleDomains = new Set(roleCards.flatMap((c) => c.emails.filter((e) => !personalMailbox.test(e) && !freeMail.test(e)).map(emailDomain)));
 
   const isReal = (org: Candidate) => {
     const domain = organisationDomain(org);
+    // A site where one person has an address is as likely their own (a blog, a portfolio) as a company's.
+    const staff = peopleAt.get(domain) ?? 0;
     return schemaOrgSources.has(org.source) || legalForm.test(org.name) || legalForm.test(org.company) ||
-      (domain !== '' && (peopleDomains.has(domain) || roleDomains.has(domain))) ||
+      (domain !== '' && (staff >= (org.source === 'site' ? 2 : 1) || roleDomains.has(domain))) ||
       org.emails.some((e) => genericMailbox.test(e) && !personalMailbox.test(e) && emailDomain(e) === domain);
   };
   // Each real organisation as it ends up (with the role addresses at its domain), by its card.
