@@ -2,7 +2,7 @@ import type { Candidate } from './candidate';
 import { makeCandidate } from './make-candidate';
 import { limits } from './sanitize';
 import { legalForm } from './signature-patterns';
-import { domainOf } from './url';
+import { domainOf, isFreeMail } from './url';
 
 /**
  * One card per person or organisation, whichever readers found them: candidates sharing an
@@ -43,7 +43,7 @@ function sameIdentity(a: Candidate, b: Candidate): boolean {
   const bare = (c: Candidate) => c.emails.length === 0 && c.phones.length === 0;
   const sameName = a.name !== '' && nameKey(a) === nameKey(b);
   if (a.role === 'organization' && b.role === 'organization') {
-    const domain = (c: Candidate) => domainOf(c.website, c.emails.filter((e) => !freeMail(e)));
+    const domain = (c: Candidate) => domainOf(c.website, c.emails.filter((e) => !isFreeMail(e)));
     return sameName || (domain(a) !== '' && domain(a) === domain(b));
   }
   if (sameName && (bare(a) || bare(b))) return true;
@@ -52,7 +52,6 @@ function sameIdentity(a: Candidate, b: Candidate): boolean {
   return fullName && (a.emails.length === 0 || b.emails.length === 0);
 }
 
-const freeMail = (email: string) => /@(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|icloud|gmx|web|t-online|posteo|proton|protonmail)\./i.test(email);
 
 /** A nameless person card whose address names exactly one person on the page, or sits at that person's own site, joins that person. */
 function joinNamelessAddresses(cards: Candidate[]): Candidate[] {
@@ -74,11 +73,11 @@ function addressBelongsTo(email: string, person: Candidate): boolean {
   const words = nameKey(person).split(' ').filter((w) => w.length >= 2);
   const first = words[0] ?? '';
   const last = words.at(-1) ?? '';
-  if (person.website && domainOf(person.website) === domain && !freeMail(email)) return true;
+  if (person.website && domainOf(person.website) === domain && !isFreeMail(email)) return true;
   const parts = local.split(/[._-]+/);
   if (words.length < 2) return false;
   return (last.length >= 3 && (parts.includes(last) || local === `${first[0]}${last}` || local === `${first}${last}`)) ||
-    (first.length >= 3 && local === first && domain !== '' && !freeMail(email));
+    (first.length >= 3 && local === first && domain !== '' && !isFreeMail(email));
 }
 
 export function combine(first: Candidate, second: Candidate): Candidate {

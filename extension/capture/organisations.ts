@@ -2,7 +2,7 @@ import type { Candidate } from './candidate';
 import { combine } from './merge';
 import { genericMailbox } from './mailto';
 import { legalForm } from './signature-patterns';
-import { domainOf, hostOf } from './url';
+import { domainOf, emailDomain, hostOf, isFreeMail } from './url';
 
 // Which organisations on a page deserve a company card, and whose company they are. A blog, a
 // news site or a page with no people is no company to save; an organisation is real when it says
@@ -11,21 +11,19 @@ import { domainOf, hostOf } from './url';
 // (info@, sales@, kontakt@). Role addresses belong to the organisation's card, never to a person.
 
 const schemaOrgSources = new Set<Candidate['source']>(['json-ld', 'microdata', 'rdfa']);
-const freeMail = /@(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|icloud|gmx|web|t-online|posteo|proton|protonmail)\./i;
 // hello@ and mail@ are how individuals write too: no evidence of a company.
 const personalMailbox = /^(?:hello|hallo|hi|mail|post|me|kontakt\.privat)@/i;
 
-const emailDomain = (email: string) => email.split('@')[1]?.toLowerCase() ?? '';
-const organisationDomain = (c: Candidate) => domainOf(c.website, c.emails.filter((e) => !freeMail.test(e)));
+const organisationDomain = (c: Candidate) => domainOf(c.website, c.emails.filter((e) => !isFreeMail(e)));
 
 export function settleOrganisations(cards: Candidate[], url: string): Candidate[] {
   const people = cards.filter((c) => c.role !== 'organization');
   // How many people have their address at each domain.
   const peopleAt = new Map<string, number>();
-  for (const domain of people.flatMap((p) => [...new Set(p.emails.filter((e) => !freeMail.test(e)).map(emailDomain))])) peopleAt.set(domain, (peopleAt.get(domain) ?? 0) + 1);
+  for (const domain of people.flatMap((p) => [...new Set(p.emails.filter((e) => !isFreeMail(e)).map(emailDomain))])) peopleAt.set(domain, (peopleAt.get(domain) ?? 0) + 1);
   // Role addresses found as nameless "organisations" by the link reader, by domain.
   const roleCards = cards.filter((c) => c.role === 'organization' && !c.name && c.emails.length && c.emails.every((e) => genericMailbox.test(e)));
-  const roleDomains = new Set(roleCards.flatMap((c) => c.emails.filter((e) => !personalMailbox.test(e) && !freeMail.test(e)).map(emailDomain)));
+  const roleDomains = new Set(roleCards.flatMap((c) => c.emails.filter((e) => !personalMailbox.test(e) && !isFreeMail(e)).map(emailDomain)));
 
   const isReal = (org: Candidate) => {
     const domain = organisationDomain(org);
@@ -50,7 +48,7 @@ export function settleOrganisations(cards: Candidate[], url: string): Candidate[
   const settled = cards.flatMap((card): Candidate[] => {
     if (card.role === 'organization') return organisations.has(card) ? [organisations.get(card)!] : [];
     if (card.company || card.isSelf) return [card];
-    const domains = card.emails.filter((e) => !freeMail.test(e)).map(emailDomain);
+    const domains = card.emails.filter((e) => !isFreeMail(e)).map(emailDomain);
     const employer = employers.find((o) => domains.includes(organisationDomain(o)));
     return [employer ? { ...card, company: employer.name } : card];
   });

@@ -8,6 +8,7 @@ import {
   onBehalfPrefix, phoneLabel, phoneRun, postalLine, registryMention, socialHost, streetLine,
 } from './signature-patterns';
 import { isProse, ownLines, signatureBlock, type SignatureBlock } from './signature-text';
+import { isFreeMail } from './url';
 
 export interface SignatureOptions {
   /**
@@ -75,7 +76,7 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
   const fields: SignatureFields = { name: '', jobTitle: '', company: '', emails: [], phones: [], website: '', address: '', socialLinks: [] };
   const domains = [options.senderEmail ?? '', ...(block.lines.join(' ').match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])]
     .map((address) => address.split('@')[1]?.toLowerCase().split('.').filter((part) => part.length > 2 && !/^(?:com|net|org|mail|www)$/.test(part))[0] ?? '')
-    .filter((label) => label.length >= 3 && !freeMail.test(label));
+    .filter((label) => label.length >= 3 && !isFreeMail(label));
   const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, domains, signedOff: signOffName !== '', paragraph: 0, nameParagraph: -1 };
 
   const addressParts: string[] = [];
@@ -249,9 +250,6 @@ function takeContactData(segment: string, fields: SignatureFields, region: strin
 }
 
 // ——— Deciding what a segment is ———
-
-// Free mail providers: their domain names no company.
-const freeMail = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|msn|icloud|gmx|web|t-online|freenet|posteo|mailbox|proton|protonmail|yandex|mail)$/;
 
 function isAddress(text: string): boolean {
   return streetLine.some((pattern) => pattern.test(text)) || postalLine.some((pattern) => pattern.test(text)) ||
