@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf } from './harness/chromium';
-import { SCREENSHOTS, startRapport } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport } from './harness/rapport';
 import { servePages } from './harness/static-server';
 
 // A company's team page of 30 people, marked up as such pages are: the company in JSON-LD, each
@@ -28,7 +28,7 @@ let site: Awaited<ReturnType<typeof servePages>>;
 
 beforeAll(async () => {
   rapport = await startRapport();
-  site = await servePages({ '/team/': teamPage });
+  site = await servePages({ '/team/': teamPage, '/notes/': readFileSync(join(ROOT, 'test/fixtures/capture/page-h-card.html'), 'utf8') });
   mkdirSync(SCREENSHOTS, { recursive: true });
   expect(await rapport.configure()).toContain('Connected as');
 });
@@ -63,6 +63,16 @@ describe('a team page of 30 people in Chromium', () => {
     expect(contacts.map((row) => `${row['First name']} ${row['Last name']}`).sort()).toEqual([...chosen].sort());
     for (const row of contacts) expect(row).toMatchObject({ Company: 'Kestrel Analytics GmbH', Source: 'microdata' });
     expect(contacts.find((row) => row['First name'] === 'Carla')).toMatchObject({ Emails: 'carla.jimenez@kestrel-analytics.example', 'Job title': 'Software Engineer' });
+    await popup.close();
+    await page.close();
+  });
+
+  it('loads the microformats parser into a page with h-cards only, and reads them', async () => {
+    const page = await rapport.browser.context.newPage();
+    await page.goto(`${site.url}/notes/`);
+    const popup = await rapport.openPopup(await tabIdOf(rapport.browser, `${site.url}/notes/*`));
+    const priya = popup.getByTestId('candidate').filter({ hasText: 'priya@lumenhealth.example' });
+    await expect.poll(() => priya.getByTestId('job').textContent()).toBe('Growth Lead · Lumen Health');
     await popup.close();
     await page.close();
   });

@@ -164,3 +164,16 @@ describe('parseSignature on real-world layouts', () => {
     expect(parseSignature(text)).toMatchObject({ jobTitle: 'BI Architect - Matrix SCM', company: 'CEVA Logistics', phones: ['+19045550192'] });
   });
 });
+
+describe('phone region of a signature', () => {
+  it('comes from the sender’s domain before the text’s cues or the default', () => {
+    const text = 'Best,\nJan Novak\nSales Manager\nTel 0171 2345678';
+    expect(parseSignature(text, { senderEmail: 'jan.novak@firma.de', defaultRegion: 'US' }).phones).toEqual(['+491712345678']);
+    expect(parseSignature(text, { defaultRegion: 'US' }).phones).toEqual([]);
+  });
+
+  it('keeps a number’s own country code and reads a North American number as American next to German words', () => {
+    const text = 'Viele Grüße\nAnna Berg\nTel. +44 20 7946 0958\nUS office: 415-555-0134';
+    expect(parseSignature(text).phones).toEqual(['+442079460958', '+14155550134']);
+  });
+});
