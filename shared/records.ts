@@ -98,6 +98,9 @@ export type Contact = z.infer<typeof contactSchema>;
 export const companySchema = recordBase.extend({
   name: text(200),
   domain: text(253),
+  /** the organisation's own addresses and numbers (info@, the switchboard), not a person's */
+  emails: list(),
+  phones: list(),
   industry: text(200),
   size: text(40),
   address: text(500),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 /** Where a candidate was found; shown to the user next to each card. */
 export const candidateSources = [
-  'gmail', 'outlook', 'json-ld', 'h-card', 'mailto', 'tel', 'vcard', 'signature', 'selection', 'site',
+  'gmail', 'outlook', 'json-ld', 'microdata', 'rdfa', 'h-card', 'mailto', 'tel', 'vcard', 'signature', 'selection', 'site',
 ] as const;
 
 /** A person or organisation found on the page, before the user saves it. */
@@ -59,5 +59,7 @@ export const pageCaptureSchema = z.object({
   email: openEmailSchema.nullable(),
   /** the signed-in webmail user's address, if the page shows it */
   self: z.string(),
+  /** parsers the page needs that were not injected yet: inject them and read again */
+  needs: z.array(z.enum(['microformats'])).optional(),
 });
 export type PageCapture = z.infer<typeof pageCaptureSchema>;

@@ -42,7 +42,7 @@ export function readGmail(doc: Document, url: string): WebmailReading | null {
   for (const message of [open, ...others].filter((m) => m.body && m.sender).slice(0, 20)) {
     const sender = cleanEmail(message.sender?.email);
     if (!sender || sender === self) continue;
-    const signature = parseSignature(signatureText(message.body!), { defaultRegion: senderRegion(sender, lang) });
+    const signature = parseSignature(signatureText(message.body!), { defaultRegion: senderRegion(sender, lang), senderEmail: sender });
     candidates = candidates.map((c) => (c.emails[0] === sender ? withSignature(c, signature) : c));
   }
 

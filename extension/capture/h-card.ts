@@ -1,4 +1,4 @@
-import { mf2 } from 'microformats-parser';
+import type { mf2 } from 'microformats-parser';
 import type { Candidate } from './candidate';
 import { hasContactData, makeCandidate } from './make-candidate';
 import { toE164 } from './phone';
@@ -7,7 +7,13 @@ import { socialHost } from './signature-patterns';
 
 // Microformats h-card (and the older hCard, class "vcard") read by microformats-parser, the
 // parser that passes the community test suite. Only the h-card elements are serialised and
-// parsed, not the whole page, so a 5 MB page costs what its cards cost.
+// parsed, not the whole page, so a 5 MB page costs what its cards cost. The parser (with its
+// HTML parser, ~200 KB) is injected only into pages that have such markup: it comes as an
+// argument, and `hasHCardMarkup` says when it is needed.
+
+export type MicroformatsParser = typeof mf2;
+/** Where the injected microformats script leaves the parser for the page reader. */
+export const microformatsGlobal = 'rapportMicroformats';
 
 type ParsedDocument = ReturnType<typeof mf2>;
 type Item = ParsedDocument['items'][number];
@@ -15,7 +21,11 @@ type Property = Item['properties'][string][number];
 
 const rootSelector = '.h-card, .vcard';
 
-export function readHCards(doc: Document, url: string, region: string): Candidate[] {
+export function hasHCardMarkup(doc: Document): boolean {
+  return doc.querySelector(rootSelector) !== null;
+}
+
+export function readHCards(doc: Document, url: string, region: string, parse: MicroformatsParser): Candidate[] {
   const roots = [...doc.querySelectorAll(rootSelector)].filter((e) => !e.parentElement?.closest(rootSelector)).slice(0, 200);
   if (roots.length === 0) return [];
   const base = doc.querySelector('base[href]')?.outerHTML ?? '';
@@ -26,7 +36,7 @@ export function readHCards(doc: Document, url: string, region: string): Candidat
   }
   let parsed: ParsedDocument;
   try {
-    parsed = mf2(html, { baseUrl: /^https?:/i.test(url) ? url : 'http://localhost/' });
+    parsed = parse(html, { baseUrl: /^https?:/i.test(url) ? url : 'http://localhost/' });
   } catch {
     return [];
   }

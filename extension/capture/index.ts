@@ -1,11 +1,14 @@
 import type { Candidate, OpenEmail, PageCapture } from './candidate';
 import { textWithLines } from './dom-text';
 import { readGmail, type WebmailReading } from './gmail';
-import { readHCards } from './h-card';
+import { hasHCardMarkup, readHCards, type MicroformatsParser } from './h-card';
 import { readJsonLd } from './json-ld';
 import { readMailtoAndTelLinks } from './mailto';
 import { mergeCandidates } from './merge';
+import { readMicrodata } from './microdata';
+import { settleOrganisations } from './organisations';
 import { readOutlook } from './outlook';
+import { readRdfa } from './rdfa';
 import { regionForPage } from './phone';
 import { cleanLine } from './sanitize';
 import { readSelection } from './selection';
@@ -20,9 +23,14 @@ export { readSelection } from './selection';
 // injected script and in tests over happy-dom. A page can be hostile or broken; one reader
 // failing must not cost the others, and nothing here throws.
 
-/** Every person or organisation found on the page, the webmail's people first, merged by email then phone. */
-export function capturePage(doc: Document, url: string): Candidate[] {
-  return readPage(doc, url).candidates;
+/** What the page reader may use when the page needs it (see h-card.ts). */
+export interface ReaderTools {
+  microformats?: MicroformatsParser;
+}
+
+/** Every person or organisation found on the page, the webmail's people first, one card each. */
+export function capturePage(doc: Document, url: string, tools: ReaderTools = {}): Candidate[] {
+  return readPage(doc, url, tools).candidates;
 }
 
 /** The open webmail message, or null when the page is not one. */
@@ -31,7 +39,7 @@ export function readOpenEmail(doc: Document, url: string): OpenEmail | null {
 }
 
 /** What one click on the toolbar reads from the page. */
-export function readPage(doc: Document, url: string): PageCapture {
+export function readPage(doc: Document, url: string, tools: ReaderTools = {}): PageCapture {
   const webmail = attempt(() => readWebmail(doc, url), null);
   const lang = attempt(() => doc.documentElement?.getAttribute('lang') ?? '', '');
   const region = regionForPage(lang, hostOf(url));
@@ -39,7 +47,9 @@ export function readPage(doc: Document, url: string): PageCapture {
     ...(webmail?.candidates ?? []),
     ...attempt(() => selectionCandidates(doc, region), []),
     ...attempt(() => readJsonLd(doc, region), []),
-    ...attempt(() => readHCards(doc, url, region), []),
+    ...attempt(() => readMicrodata(doc, url, region), []),
+    ...attempt(() => readRdfa(doc, url, region), []),
+    ...(tools.microformats ? attempt(() => readHCards(doc, url, region, tools.microformats!), []) : []),
     ...attempt(() => readMailtoAndTelLinks(doc, region), []),
     ...attempt(() => readVcardLinks(doc, url), []),
     // The site itself is no contact on a webmail page.
@@ -48,9 +58,11 @@ export function readPage(doc: Document, url: string): PageCapture {
   return {
     url: cleanLine(url, 4000),
     title: attempt(() => cleanLine(doc.title, 500), ''),
-    candidates: attempt(() => mergeCandidates(found), []),
+    // One card per person or organisation; company cards only for real organisations (webmail pages have their own rules).
+    candidates: attempt(() => (webmail ? mergeCandidates(found) : settleOrganisations(mergeCandidates(found), url)), []),
     email: webmail?.email ?? null,
     self: webmail?.self ?? '',
+    needs: !tools.microformats && attempt(() => hasHCardMarkup(doc), false) ? ['microformats'] : [],
   };
 }
 

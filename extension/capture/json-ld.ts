@@ -6,10 +6,11 @@ import { socialHost } from './signature-patterns';
 
 // schema.org data in <script type="application/ld+json">: Person, Organization and its many
 // subtypes (LocalBusiness, Dentist…), ContactPoint; @graph, arrays and nesting. Malformed blocks
-// are skipped, one at a time.
+// are skipped, one at a time. Microdata and RDFa readers hand their items over in the same
+// JSON-LD shape (see schemaOrgCandidates), so schema.org is read in one place.
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 const organizationTypes = new Set([
   'organization', 'corporation', 'localbusiness', 'ngo', 'educationalorganization', 'governmentorganization',
@@ -28,19 +29,26 @@ const isOrganizationType = (type: string) =>
 const entityProperties = [
   'mainEntity', 'about', 'author', 'creator', 'publisher', 'founder', 'employee', 'employees', 'member', 'members',
   'organizer', 'provider', 'seller', 'worksFor', 'parentOrganization', 'subOrganization', 'department', 'affiliation',
+  'performer', 'contributor', 'editor', 'accountablePerson', 'founders',
 ];
 
 export function readJsonLd(doc: Document, region: string): Candidate[] {
-  const lang = doc.documentElement?.getAttribute('lang') ?? '';
-  const candidates: Candidate[] = [];
   const scripts = [...doc.querySelectorAll('script')].filter((s) => (s.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json');
-  for (const script of scripts.slice(0, 50)) {
-    const data = parseJson(script.textContent ?? '');
-    if (data !== undefined) visit(data, candidates, { region, lang }, 0);
+  const blocks = scripts.slice(0, 50).map((script) => parseJson(script.textContent ?? '')).filter((data) => data !== undefined);
+  return schemaOrgCandidates(blocks, 'json-ld', region, doc.documentElement?.getAttribute('lang') ?? '');
+}
+
+/** People and organisations in schema.org items shaped as JSON-LD (`@type`, properties), from any syntax. */
+export function schemaOrgCandidates(items: Json[], source: SchemaOrgSource, region: string, lang: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const item of items) {
+    visit(item, candidates, { region, lang, source }, 0);
     if (candidates.length >= 200) break;
   }
   return candidates.filter(hasContactData);
 }
+
+type SchemaOrgSource = Extract<Candidate['source'], 'json-ld' | 'microdata' | 'rdfa'>;
 
 function parseJson(text: string): Json | undefined {
   if (text.length > 1_000_000) return undefined;
@@ -56,6 +64,7 @@ function parseJson(text: string): Json | undefined {
 interface PageContext {
   region: string;
   lang: string;
+  source: SchemaOrgSource;
 }
 
 function visit(node: Json, out: Candidate[], page: PageContext, depth: number): void {
@@ -78,7 +87,7 @@ function typesOf(node: JsonObject): string[] {
     .map((t) => t.replace(/^(?:https?:\/\/schema\.org\/|schema:)/i, '').toLowerCase());
 }
 
-function entityCandidate(node: JsonObject, { region: pageRegion, lang }: PageContext): Candidate | null {
+function entityCandidate(node: JsonObject, { region: pageRegion, lang, source }: PageContext): Candidate | null {
   const types = typesOf(node);
   const isPerson = types.includes('person');
   const isOrganization = types.some(isOrganizationType);
@@ -87,7 +96,7 @@ function entityCandidate(node: JsonObject, { region: pageRegion, lang }: PageCon
 
   const region = countryOf(node['address']) || pageRegion;
   const contactPoints = asList(node['contactPoint']).filter(isObject);
-  const phones = [node, ...contactPoints].flatMap((n) => asList(n['telephone'])).map((t) => toE164(text(t), region, true));
+  const phones = [node, ...contactPoints].flatMap((n) => asList(n['telephone'])).map((t) => toE164(text(t).replace(/^tel:/i, ''), region, true));
   const emails = [node, ...contactPoints].flatMap((n) => asList(n['email'])).map(text);
   const { website, socialLinks } = links(node);
   const organizationName = firstText(node['name']) || firstText(node['legalName']) || firstText(node['alternateName']);
@@ -96,7 +105,7 @@ function entityCandidate(node: JsonObject, { region: pageRegion, lang }: PageCon
     const given = firstText(node['givenName']);
     const family = firstText(node['familyName']);
     return makeCandidate({
-      source: 'json-ld', role: 'person',
+      source, role: 'person',
       name: firstText(node['name']) || [given, family].filter(Boolean).join(' '),
       firstName: given, lastName: family, emails, phones,
       jobTitle: firstText(node['jobTitle']),
@@ -106,7 +115,7 @@ function entityCandidate(node: JsonObject, { region: pageRegion, lang }: PageCon
     });
   }
   return makeCandidate({
-    source: 'json-ld', role: 'organization',
+    source, role: 'organization',
     name: isContactPoint ? firstText(node['name']) : organizationName,
     company: isContactPoint ? '' : organizationName,
     emails, phones, website, socialLinks,
@@ -139,7 +148,8 @@ function addressText(value: Json | undefined, lang: string): string {
   const locality = firstText(address['addressLocality']);
   const regionName = firstText(address['addressRegion']);
   const countryCode = isObject(address['addressCountry']) ? firstText(address['addressCountry']['name']) : firstText(address['addressCountry']);
-  const american = /^(?:us|usa|united states)$/i.test(countryCode);
+  // Without a country, a state code and a ZIP code say American ("Seattle, WA 98052").
+  const american = /^(?:us|usa|united states)$/i.test(countryCode) || (!countryCode && /^[A-Z]{2}$/.test(regionName) && /^\d{5}(?:-\d{4})?$/.test(postal));
   const country = countryName(countryCode, lang);
   const cityLine = american
     ? [locality, [regionName, postal].filter(Boolean).join(' ')].filter(Boolean).join(', ')

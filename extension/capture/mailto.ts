@@ -10,7 +10,7 @@ import { safeDecode } from './url';
 // (a staff card) joins that person.
 
 const maxLinks = 5000;
-const genericMailbox = /^(?:info|kontakt|contact|hello|hallo|office|mail|post|sales|vertrieb|support|service|help|presse|press|media|team|admin|buchhaltung|accounts|billing|jobs|karriere|careers|noreply|no-reply)@/i;
+export const genericMailbox = /^(?:info|kontakt|contact|hello|hallo|office|mail|post|sales|vertrieb|support|service|help|presse|press|media|team|admin|buchhaltung|accounts|billing|jobs|karriere|careers|noreply|no-reply)@/i;
 const maxCandidates = 200;
 
 export function readMailtoAndTelLinks(doc: Document, region: string): Candidate[] {

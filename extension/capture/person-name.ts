@@ -45,7 +45,7 @@ const nameWord = /^(\p{Lu}[\p{L}'’]*(?:-\p{Lu}?[\p{L}'’]+)*\.?|\p{Lu}\.|(?:[
  */
 export function looksLikePersonName(text: string, allowSingleWord = false): boolean {
   const trimmed = tidyName(text);
-  if (!trimmed || trimmed.length > 60 || /[\d@/:|()]/.test(trimmed)) return false;
+  if (!trimmed || trimmed.length > 60 || /[\d@/:|()]/.test(trimmed) || /['’]s(?:\s|$)/.test(trimmed)) return false;
   const words = trimmed.split(/\s+/);
   if (words.length > 5 || (words.length === 1 && !allowSingleWord)) return false;
   const meaningful = words.filter((w) => !particles.has(w.toLowerCase()));

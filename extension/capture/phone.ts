@@ -1,11 +1,16 @@
-import { getCountryCodeForRegionCode, parsePhoneNumber } from 'awesome-phonenumber';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { cleanLine } from './sanitize';
+
+// Phone numbers with libphonenumber-js and its "min" metadata (every region, only the general
+// number pattern per region): the injected page reader carries it, so it must be small, and
+// Rapport reads numbers from anywhere. "min" validates a number by its region's pattern and
+// lengths, which is what telling a phone number from other digits needs.
 
 /**
  * Region used for numbers written in national form ("089 123456", "(415) 555-0134") when
  * nothing on the page or in the text says which country they belong to. 'US' because North
  * American numbers are the most common national-form numbers in English text; German text is
- * recognised by its own cues (see signature.ts) and pages by their language or domain.
+ * recognised by its own cues (see signature-region.ts) and pages by their language or domain.
  */
 export const fallbackRegion = 'US';
 
@@ -16,10 +21,14 @@ export const fallbackRegion = 'US';
  */
 export function toE164(text: string, region: string, labelled = false): string {
   const raw = cleanLine(text, 80);
-  const digits = raw.replace(/\D/g, '');
-  if (digits.length < 5 || digits.length > 17) return '';
-  const parsed = parsePhoneNumber(raw, { regionCode: region });
-  if (parsed.valid || (labelled && parsed.possible)) return parsed.number?.e164 ?? '';
+  const digits = raw.replace(/\D/g, '').length;
+  if (digits < 5 || digits > 17) return '';
+  try {
+    const parsed = parsePhoneNumberFromString(raw, isKnownRegion(region) ? (region as CountryCode) : undefined);
+    if (parsed && (parsed.isValid() || (labelled && parsed.isPossible()))) return parsed.number;
+  } catch {
+    // libphonenumber-js throws on some malformed input; that is not a number.
+  }
   return '';
 }
 
@@ -43,11 +52,7 @@ export function regionFromLanguage(tag: string): string {
 }
 
 function isKnownRegion(region: string): boolean {
-  try {
-    return getCountryCodeForRegionCode(region) > 0;
-  } catch {
-    return false;
-  }
+  return /^[A-Z]{2}$/.test(region) && isSupportedCountry(region);
 }
 
 /** The region for a page's national-form numbers: its language's region, else its domain's country, else the fallback. */

@@ -1,33 +1,34 @@
 import type { Candidate } from './candidate';
 import { makeCandidate } from './make-candidate';
 import { looksLikePersonName, tidyName } from './person-name';
-import { fallbackRegion, regionFromDomain, toE164 } from './phone';
-import { cleanBlock, cleanEmail, cleanWebsite } from './sanitize';
+import { cleanEmail, cleanWebsite } from './sanitize';
+import { phoneRegionOf, phoneInRegion } from './signature-region';
 import {
-  appFooter, closingPhrase, closingRemainder, companyWord, countryLine, disclaimerWords, faxLabel, hasTitleWord,
-  headerFrom, headerNext, imprintLine, legalForm, onBehalfPrefix, phoneLabel, phoneRun, postalLine, quoteHeaders,
-  replyAttribution, socialHost, streetLine,
+  companyUpToLegalForm, companyWord, countryLine, faxAfter, faxLabel, hasTitleWord, imprintLabel, isDepartment, legalForm,
+  onBehalfPrefix, phoneLabel, phoneRun, postalLine, registryMention, socialHost, streetLine,
 } from './signature-patterns';
+import { isProse, ownLines, signatureBlock, type SignatureBlock } from './signature-text';
+import { isFreeMail } from './url';
 
 export interface SignatureOptions {
   /**
-   * Region for phone numbers written in national form when the signature gives no hint of its
-   * country. Hints, strongest first: a country-code domain in an address or link (.de, .co.uk),
-   * German or British wording ("Mobil:", "GmbH", "Ltd", a UK postcode), then this option,
-   * then 'US'.
+   * Region for phone numbers written in national form when neither the number, the sender's
+   * domain nor the signature says which country they belong to. Then 'US'.
    */
   defaultRegion?: string;
+  /** The sender's address: its domain names the company's site and, for .de or .co.uk, the phone region. */
+  senderEmail?: string;
 }
 
 /**
  * Reads a person from a signature: name, job title, company, phones (E.164, fax excluded),
- * emails, website and address. The text may be a whole message body: quoted replies,
- * disclaimers and the message itself are skipped. Never throws; returns an empty candidate
- * when nothing is found.
+ * emails, website and address. The text may be a whole message body: the signature block is
+ * found before quotes, disclaimers and list footers, imprint text is left out. Never throws;
+ * returns an empty candidate when nothing is found.
  */
 export function parseSignature(text: string, options: SignatureOptions = {}): Candidate {
   try {
-    return makeCandidate({ source: 'signature', ...readSignature(text, options) });
+    return makeCandidate({ source: 'signature', ...readSignature(typeof text === 'string' ? text : '', options) });
   } catch {
     return makeCandidate({ source: 'signature' });
   }
@@ -44,43 +45,7 @@ interface SignatureFields {
   socialLinks: string[];
 }
 
-type Kind = 'name' | 'title' | 'company' | 'address' | 'contact' | 'other';
-
-function readSignature(text: string, options: SignatureOptions): SignatureFields {
-  const ownLines = withoutDisclaimers(withoutQuotedText(typeof text === 'string' ? text : ''));
-  const block = signatureBlock(ownLines);
-  const fields: SignatureFields = { name: '', jobTitle: '', company: '', emails: [], phones: [], website: '', address: '', socialLinks: [] };
-  const region = regionOf(ownLines.join('\n'), options.defaultRegion);
-
-  const addressParts: string[] = [];
-  let addressDone = false;
-  const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, singleWordNameAllowed: block.afterClosing };
-  if (block.nameHint) {
-    fields.name = block.nameHint;
-    state.nameAt = state.position++;
-    state.previousKind = 'name';
-  }
-
-  for (const line of block.lines) {
-    if (!line) {
-      if (addressParts.length) addressDone = true;
-      continue;
-    }
-    for (const segment of segmentsOf(line)) {
-      const rest = takeContactData(segment, fields, region);
-      const { kind, address } = classify(rest, fields, state);
-      if (address && !addressDone) addressParts.push(address);
-      else if (addressParts.length && kind !== 'contact') addressDone = true;
-      if (kind !== 'other') state.previousKind = kind;
-      if (kind === 'name') state.nameAt = state.position;
-      state.position++;
-      state.singleWordNameAllowed = false;
-    }
-  }
-  placeUnplaced(fields, state.unplaced);
-  fields.address = addressParts.join(', ');
-  return fields;
-}
+type Kind = 'name' | 'title' | 'company' | 'address' | 'contact' | 'department' | 'other';
 
 interface ReadingState {
   previousKind: Kind | '';
@@ -88,122 +53,163 @@ interface ReadingState {
   nameAt: number;
   /** segments read so far */
   position: number;
-  /** a lone first name ("Cheers,\nDave") counts only right after a closing phrase */
-  singleWordNameAllowed: boolean;
   /** the first segment with no cue that follows the name or the title */
   unplaced?: { text: string; afterName: boolean };
   /** the company so far was recognised by its words, not by a legal form */
   companyGuessed?: boolean;
+  /** the name so far stood alone in its paragraph ("Project Timeline" above the real signature) */
+  nameAlone?: boolean;
+  /** paragraphs read so far, and the one that gave the name */
+  paragraph: number;
+  nameParagraph: number;
+  /** a sign-off name came before the block ("Mark\nSenior Counsel, ENA"): titles may follow */
+  signedOff: boolean;
+  /** domain labels of the sender's and the signature's addresses ("cevalogistics"), evidence for the company */
+  domains: string[];
 }
 
-// ——— Cutting the text down to the writer's own signature ———
+function readSignature(text: string, options: SignatureOptions): SignatureFields {
+  const lines = ownLines(text);
+  const region = phoneRegionOf(lines.join('\n'), options);
+  const block = signatureBlock(lines, (candidate) => hasSignatureContent(candidate, region));
+  const signOffName = block.signOffName || takeSignOffLine(block);
+  const fields: SignatureFields = { name: '', jobTitle: '', company: '', emails: [], phones: [], website: '', address: '', socialLinks: [] };
+  const domains = [options.senderEmail ?? '', ...(block.lines.join(' ').match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])]
+    .map((address) => address.split('@')[1]?.toLowerCase().split('.').filter((part) => part.length > 2 && !/^(?:com|net|org|mail|www)$/.test(part))[0] ?? '')
+    .filter((label) => label.length >= 3 && !isFreeMail(label));
+  const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, domains, signedOff: signOffName !== '', paragraph: 0, nameParagraph: -1 };
 
-function withoutQuotedText(text: string): string[] {
-  const lines = cleanBlock(text.length > 200_000 ? text.slice(0, 200_000) : text, 200_000).split('\n');
-  const own: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.startsWith('>')) continue;
-    const twoLines = `${line} ${lines[i + 1] ?? ''}`;
-    const attribution = /^(?:on|am|le|el|il|op)\s/i.test(line) && (replyAttribution.test(line) || replyAttribution.test(twoLines));
-    const outlookHeader = (/^_{8,}$/.test(line) && headerFrom.test(lines[i + 1] ?? '')) ||
-      (headerFrom.test(line) && lines.slice(i + 1, i + 4).some((next) => headerNext.test(next)));
-    if (attribution || outlookHeader || quoteHeaders.some((header) => header.test(line))) break;
-    own.push(line);
-  }
-  // The signature is at the end; a long message body before it is of no use.
-  return own.slice(-80);
-}
-
-function withoutDisclaimers(lines: string[]): string[] {
-  const kept: string[] = [];
-  let paragraph: string[] = [];
-  const flush = () => {
-    const joined = paragraph.join(' ');
-    const isDisclaimer = (joined.length > 160 && disclaimerWords.test(joined)) || paragraph.some((line) => line.length > 200) ||
-      (disclaimerWords.test(joined) && /\b(?:e-?mail|message|nachricht|information)/i.test(joined) && joined.split(/\s+/).length > 8);
-    if (!isDisclaimer) kept.push(...paragraph);
-    paragraph = [];
-  };
-  for (const line of lines) {
+  const addressParts: string[] = [];
+  let addressDone = false;
+  // Imprint text continues on the next line after "Geschäftsführer: A, B," or "Gesellschafterin:".
+  let imprintGoesOn = false;
+  for (const line of block.lines) {
     if (!line) {
-      flush();
-      kept.push('');
-    } else if (!appFooter.test(line) && !imprintLine.test(line)) {
-      paragraph.push(line);
+      if (addressParts.length) addressDone = true;
+      imprintGoesOn = false;
+      state.paragraph++;
+      continue;
+    }
+    if (imprintGoesOn) {
+      imprintGoesOn = /[,:&]$|\b(?:und|and)$/i.test(line) || isNameList(line);
+      continue;
+    }
+    if (isProse(line) || isTagline(line)) continue;
+    for (const segment of segmentsOf(line)) {
+      if (isImprint(segment)) {
+        imprintGoesOn = /[,:&]$|\b(?:und|and)$/i.test(segment);
+        continue;
+      }
+      const rest = takeContactData(segment, fields, region);
+      const { kind, address } = classify(rest.replace(/[,;]$/, '').trim(), fields, state);
+      if (address && !addressDone) addressParts.push(address);
+      else if (addressParts.length && kind !== 'contact') addressDone = true;
+      if (kind !== 'other') state.previousKind = kind;
+      if (kind === 'name' && state.nameParagraph !== state.paragraph) {
+        state.nameAlone = true;
+        state.nameParagraph = state.paragraph;
+      } else if (state.nameParagraph === state.paragraph && kind !== 'name') state.nameAlone = false;
+      if (kind === 'name') state.nameAt = state.position;
+      state.position++;
     }
   }
-  flush();
-  return kept;
+  placeUnplaced(fields, state.unplaced);
+  resolveName(fields, signOffName);
+  fields.address = addressParts.join(', ');
+  return fields;
 }
 
-/** The lines after the last closing phrase or "--" delimiter, or the trailing block of short lines. */
-function signatureBlock(lines: string[]): { lines: string[]; nameHint: string; afterClosing: boolean } {
-  let closingAt = -1;
-  let nameHint = '';
-  let delimiterAt = -1;
-  lines.forEach((line, i) => {
-    if (/^(?:--|—|–|__)\s*$/.test(line)) delimiterAt = i;
-    const closing = closingPhrase.exec(line);
-    if (!closing || line.length > 70) return;
-    const remainder = line.slice(closing[0].length);
-    const afterComma = remainder.match(/^\s*[,!]\s*(.+)$/);
-    if (closingRemainder.test(remainder) || closingPhrase.test(remainder.replace(/^\s*\/\s*/, ''))) {
-      closingAt = i;
-      nameHint = '';
-    } else if (afterComma && looksLikePersonName(afterComma[1], true)) {
-      closingAt = i;
-      nameHint = tidyName(afterComma[1]);
-    } else if (closingWithoutComma.test(closing[0]) && looksLikePersonName(remainder, true)) {
-      // "LG Sarah", "Gruß Uwe"
-      closingAt = i;
-      nameHint = tidyName(remainder);
-    }
+/**
+ * The sign-off's name when the block has none, or its fuller form ("Frank" → "Frank Kelly" was
+ * read already). A lone first name counts only when the signature is nothing but the sign-off:
+ * next to a title or a company, a reader would not call "Nirmal" the person's name.
+ */
+function resolveName(fields: SignatureFields, signOffName: string): void {
+  if (!fields.name && signOffName) fields.name = signOffName;
+  const hasMore = Boolean(fields.jobTitle || fields.company || fields.phones.length || fields.emails.length || fields.website || fields.address);
+  if (!fields.name.includes(' ') && hasMore) fields.name = '';
+}
+
+/** "Best,\nEmily": a lone first name on the line after the closing is the sign-off's name. */
+function takeSignOffLine(block: SignatureBlock): string {
+  const first = block.lines.findIndex(Boolean);
+  const line = block.lines[first] ?? '';
+  // Unanchored, it must lead into the block's other lines ("Mark\nSenior Counsel, ENA").
+  const next = block.lines.slice(first + 1).find(Boolean) ?? '';
+  if ((!block.anchored && !hasTitleWord(next)) || !/^\p{Lu}[\p{L}'’-]+$/u.test(line) || hasTitleWord(line) || companyWord.test(line) || !looksLikePersonName(line, true)) return '';
+  block.lines[first] = '';
+  return tidyName(line);
+}
+
+/** Whether the lines hold something a signature gives: a person's name, an address, a number, a link, a company. */
+function hasSignatureContent(lines: string[], region: string): boolean {
+  return lines.some((line) => {
+    if (!line || line === '--' || isProse(line)) return false;
+    if (/@[a-z0-9-]+\.|https?:\/\/|www\./i.test(line) || legalForm.test(line.replace(/[,;]$/, ''))) return true;
+    if ([...line.matchAll(phoneRun)].some((match) => match[0].replace(/\D/g, '').length >= 7 && phoneInRegion(match[0], region, true))) return true;
+    return segmentsOf(line).some((segment) => looksLikePersonName(segment.replace(/,.*$/, '')));
   });
-  let start: number;
-  if (closingAt >= 0) start = closingAt + 1;
-  else if (delimiterAt >= 0) start = delimiterAt + 1;
-  else start = trailingBlockStart(lines);
-  const block = lines.slice(start).map((line) => (/^(?:--|—|–|__)\s*$/.test(line) ? '' : line.replace(/^[-–—]\s*(?=\p{L})/u, '')));
-  return { lines: block, nameHint, afterClosing: closingAt >= 0 || delimiterAt >= 0 };
-}
-
-const closingWithoutComma = /^(?:lg|vg|mfg|bg|hg|gruß|gruss|grüße|grüsse)$/i;
-
-/** A sentence of the message, as opposed to a line of a signature. */
-function isProse(line: string): boolean {
-  if (segmentsOf(line).length > 1 || /@|\d{3}/.test(line)) return false;
-  const words = line.split(/\s+/);
-  const lowercaseWords = words.filter((w) => /^\p{Ll}/u.test(w)).length;
-  return lowercaseWords >= 3 && (/[.!?:,]$/.test(line) || words.length >= 7);
-}
-
-function trailingBlockStart(lines: string[]): number {
-  let start = lines.length;
-  while (start > 0 && !isProse(lines[start - 1]) && lines.length - start < 15) start--;
-  return start;
 }
 
 // ——— Reading one segment ———
 
-const separators = /\s+[|•·∙◦]\s+|\s*\|\s*|\s+[–—]\s+|\t+|\s{3,}/;
+const separators = /\s+[|•·∙◦*~]\s+|\s*\|\s*|\s+\/\/\s+|\s+[–—]\s+|\t+/;
 // " / " and " - " separate words ("Nick Foster / Account Manager") but also appear inside
-// phone numbers ("040 / 35 01 77-0"): split there only next to a word.
+// phone numbers ("040 / 35 01 77-0") and titles ("Manager - Human Capital"): see splitWeak.
 const weakSeparator = /(?<=\p{L}\.?)\s[/-]\s|\s[/-]\s(?=\p{L})/u;
 
 function segmentsOf(line: string): string[] {
   const withoutBehalf = line.replace(onBehalfPrefix, '').replace(/^[\p{So}\p{Sk}\s]+/u, '');
   return withoutBehalf
     .split(separators)
-    .flatMap((piece) => (/^[^:]{0,14}:/.test(piece) ? [piece] : piece.split(weakSeparator)))
+    .flatMap((piece) => (/^[^:]{0,14}:/.test(piece) ? [piece] : splitWeak(piece)))
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
+/**
+ * Splits at " - " and " / " only where one side is a name, a company, contact data or an
+ * address: "MIKE EASTMAN, CPC - President" and "CEVA Logistics / 10751 Deerwood Park Blvd"
+ * split, "Manager - Human Capital" and "BI Architect - Matrix SCM" stay one title.
+ */
+function splitWeak(piece: string): string[] {
+  const parts = piece.split(weakSeparator);
+  if (parts.length === 1) return parts;
+  const standsAlone = (part: string) => {
+    const trimmed = part.trim();
+    return /@|\d{3}|https?:|www\./.test(trimmed) || legalForm.test(trimmed) || isAddress(trimmed) || companyWord.test(trimmed) ||
+      looksLikePersonName(trimmed.replace(/,.*$/, '')) || /^(?:tel|phone|fax|mobil\w*|e-?mail|web)\b/i.test(trimmed);
+  };
+  // A title first, then what qualifies it ("Manager - Human Capital", "BI Architect - Matrix SCM").
+  const qualifies = (part: string) => !/@|\d{3}|https?:|www\./.test(part) && !legalForm.test(part.trim()) && !isAddress(part.trim());
+  if (hasTitleWord(parts[0]) && parts.slice(1).every(qualifies)) return [piece];
+  if (parts.every((part) => hasTitleWord(part) || isDepartment(part) || !standsAlone(part)) && parts.some((part) => hasTitleWord(part))) {
+    return [piece];
+  }
+  return parts;
+}
+
+/** A line of services or a slogan: "Accounting - Financial - Energy Risk - Tax". */
+function isTagline(line: string): boolean {
+  const parts = line.split(/\s[-–•·]\s/);
+  return parts.length >= 3 && parts.every((part) => part.split(/\s+/).length <= 3 && !/[@\d]/.test(part) && !legalForm.test(part) && !hasTitleWord(part));
+}
+
+/** Imprint text: a director's or board's label, a court registry or tax id. */
+function isImprint(segment: string): boolean {
+  return imprintLabel.test(segment) || registryMention.test(segment) || /\bmit sitz in\b/i.test(segment);
+}
+
+/** "Bernhard Test, Ulrich Test": names in a list continue an imprint line. */
+function isNameList(line: string): boolean {
+  const parts = line.split(/,\s*|\s+(?:und|and)\s+/).filter(Boolean);
+  return parts.length >= 2 && parts.every((part) => looksLikePersonName(part.replace(/^(?:dr|prof)\.?\s+/i, '')) && !companyWord.test(part));
+}
+
 const emailRun = /(?:mailto:)?[^\s@<>(),;:"'[\]|]+@[^\s@<>(),;:"'[\]|]+\.[a-z]{2,}/gi;
-const urlRun = /(?:https?:\/\/|www\.)[^\s<>"|,;]+|\b(?:[a-z0-9-]+\.)+(?:com|de|net|org|io|co\.uk|uk|at|ch|eu|info|biz|us|fr|nl|it|es|app|dev|ai|tech|be|dk|se|no|pl|ie|ca|au|co)(?:\/[^\s<>"|,;]*)?(?=$|[\s,;|])/gi;
-const labelWord = /^\(?(?:tel|tele|telefon|telephone|phone|ph|p|t|m|mob|mobil|mobile|mobiltelefon|handy|cell|c|direct|direkt|durchwahl|dw|d|office|o|work|zentrale|main|hotline|whatsapp|büro|fon|tél|call|fax|telefax|fx|f|e-?mail|mail|e|web|website|w|internet|homepage|url|xing|linkedin|twitter|x|instagram|ext|and|und|or|oder)\.?\)?$/i;
-const fieldLabel = /^(?:e-?mail|mail|email|e|web|website|w|internet|homepage|url|xing|linkedin|twitter|x|instagram)\s*[:.]\s*/i;
+const urlRun = /(?:https?:\/\/|www\.)[^\s<>"|,;]+|\b(?:[a-z0-9-]+\.)+(?:com|de|net|org|io|co\.uk|uk|at|ch|eu|info|biz|us|fr|nl|it|es|app|dev|ai|tech|be|dk|se|no|pl|ie|ca|au|co|edu|gov)(?:\/[^\s<>"|,;]*)?(?=$|[\s,;|])/gi;
+const labelWord = /^\(?(?:tel|tele|telefon|telephone|phone|ph|p|t|m|mob|mobil|mobile|mobiltelefon|handy|cell|cellular|c|direct|direkt|dial|durchwahl|dw|d|office|o|work|zentrale|main|hotline|whatsapp|büro|fon|tél|call|voice|fax|telefax|facsimile|transmission|fx|f|pager|no|nr|number|e-?mail|mail|e|address|adresse|web|website|w|internet|homepage|home|page|url|blog|xing|linkedin|twitter|x|instagram|skype|ext|and|und|or|oder)\.?\)?:?$/i;
+const fieldLabel = /^(?:e-?mail|mail|email|e|web|website|w|internet|homepage|url|xing|linkedin|twitter|x|instagram|skype)\s*[:.]\s*/i;
 
 /** Takes emails, links and phone numbers out of the segment into `fields`; returns what is left. */
 function takeContactData(segment: string, fields: SignatureFields, region: string): string {
@@ -222,44 +228,62 @@ function takeContactData(segment: string, fields: SignatureFields, region: strin
   });
   rest = rest.replace(phoneRun, (match, offset: number, whole: string) => {
     const before = whole.slice(Math.max(0, offset - 25), offset);
-    if (faxLabel.test(before)) return ' ';
+    const after = whole.slice(offset + match.length, offset + match.length + 20);
+    if (faxLabel.test(before) || faxAfter.test(after)) return ' ';
     if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(match.trim())) return match;
-    const labelled = phoneLabel.test(before);
+    const labelled = phoneLabel.test(before) || /^\s*\(?(?:phone|ph|tel|office|direct|cell|mobile|voice|work)\b/i.test(after);
     const digits = match.replace(/\D/g, '').length;
     if (digits < (labelled ? 6 : 7)) return match;
-    const phone = toE164(match, region, labelled);
+    const phone = phoneInRegion(match, region, labelled);
     if (!phone) return match;
     if (!fields.phones.includes(phone)) fields.phones.push(phone);
     return ' ';
   });
-  if (rest === segment) return segment.trim();
+  if (rest === segment) return segment.split(/[\s/,;:|*]+/).every((word) => !word || labelWord.test(word)) ? '' : segment.trim();
   // What remains of a contact segment is its labels ("Tel.:", "E:", "Fax") and punctuation.
-  const leftover = rest.split(/[\s/,;:|]+/).filter((word) => word && !labelWord.test(word) && !/^[\p{P}\p{S}\d]*$/u.test(word));
-  return leftover.length ? rest.replace(fieldLabel, '').replace(/\s+/g, ' ').replace(/^[\s:,;/-]+|[\s:,;/-]+$/g, '') : '';
+  const leftover = rest.split(/[\s/,;:|]+/).filter((word) => word && !labelWord.test(word) && !/^@\w+$/.test(word) && !/^[\p{P}\p{S}\d]*$/u.test(word));
+  if (!leftover.length) return '';
+  // "Perfect Commerce, Inc. tel:" — a label left at the end.
+  return rest.replace(fieldLabel, '').replace(/\s+/g, ' ')
+    .replace(/(?:\s+\(?(?:tel|phone|ph|fax|mobile|cell|e-?mail|email|web|office|direct)\.?\)?\s*:?)+\s*$/i, '')
+    .replace(/^[\s:,;/-]+|[\s:,;/-]+$/g, '');
 }
 
 // ——— Deciding what a segment is ———
 
 function isAddress(text: string): boolean {
   return streetLine.some((pattern) => pattern.test(text)) || postalLine.some((pattern) => pattern.test(text)) ||
-    countryLine.test(text) || /,\s*(?:[A-Z]{2}\s+\d{5}|\d{4,5}\s+\p{Lu}|\p{Lu}[\p{L}.' -]+\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})/u.test(text);
+    countryLine.test(text) || /,\s*(?:[A-Z]{2}\s+\d{5}|\d{4,5}\s+\p{Lu}|\p{Lu}[\p{L}.' -]+\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})/u.test(text) ||
+    /^(?:P\.?\s?O\.?\s?Box|Postfach)\s+\d+/i.test(text) || /^\p{Lu}[\p{L} .']+,\s*(?!(?:Jr|Sr)\.)\p{Lu}\p{Ll}{1,4}\.$/u.test(text) || /\b\p{Lu}[\p{L}.-]+,?\s+(?:[A-Z]{2}|\p{Lu}\p{Ll}+)\s+\d{5}(?:-\d{4})?$/u.test(text);
+}
+
+/** The company a segment's words name, when they match the sender's domain ("ENDESA" at endesa.es). */
+function matchesDomain(text: string, domains: string[]): boolean {
+  const compact = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+  const firstWord = text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/).find((w) => w.length >= 4) ?? '';
+  return domains.some((label) => compact.length >= 3 && (compact === label || compact.startsWith(label) || (firstWord && label.startsWith(firstWord))));
 }
 
 function classify(text: string, fields: SignatureFields, state: ReadingState): { kind: Kind; address?: string } {
   if (!text) return { kind: 'contact' };
   if (text.length > 100 || /^[\p{P}\p{S}\s]+$/u.test(text)) return { kind: 'other' };
 
-  // "Turner Legal Ltd, 22 King Street, Manchester M2 4WU": company, then address.
-  const companyThenAddress = text.match(/^(.+?),\s+(\d.+)$/);
-  if (companyThenAddress && legalForm.test(companyThenAddress[1]) && isAddress(companyThenAddress[2])) {
-    setCompany(fields, state, companyThenAddress[1], true);
-    return { kind: 'address', address: companyThenAddress[2] };
+  // "Turner Legal Ltd, 22 King Street", "TNG Technology Consulting GmbH, Betastr. 13a, 85774 Unterföhring", "Trifork Public A/S Dyssen 1".
+  const withLegalForm = companyUpToLegalForm.exec(text);
+  if (withLegalForm && withLegalForm[1] !== text) {
+    const rest = text.slice(withLegalForm[1].length).replace(/^[\s,;]+/, '');
+    if (isAddress(rest) || /^\p{Lu}[\p{L}.-]+\s+\d{1,4}[a-z]?\b/u.test(rest)) {
+      setCompany(fields, state, withLegalForm[1].replace(/,$/, ''), true);
+      return { kind: 'address', address: rest };
+    }
   }
-  if (isAddress(text) && !hasTitleWord(text.replace(/\d.*$/, ''))) return { kind: 'address', address: text };
+  // "QUALITEC PROFESSIONAL SERVICES, LP" is no "Chicago, IL" (but "Reno, NV" is).
+  const endsInLegalForm = legalForm.test(text) && !/,\s*NV$/.test(text);
+  if (isAddress(text) && !endsInLegalForm && !hasTitleWord(text.replace(/\d.*$/, ''))) return { kind: 'address', address: text };
 
-  // "Maria Gonzalez, VP of Marketing", "Jessica Moore, Marketing Coordinator, Bluebird Events LLC"
-  if ((!fields.name || text.startsWith(`${fields.name},`)) && /,\s/.test(text)) {
-    const name = nameFrom(text, fields, false);
+  // "Maria Gonzalez, VP of Marketing", "Toke Eskildsen, Royal Danish Library", "MIKE EASTMAN, CPC"
+  if ((!fields.name || text.toLowerCase().startsWith(`${fields.name.toLowerCase()},`)) && /,\s/.test(text)) {
+    const name = nameFrom(text, fields, state);
     if (name) {
       fields.name = name;
       return { kind: 'name' };
@@ -267,50 +291,58 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
   }
 
   // "Head of Operations, Alpine Logistics AG", "Founder & CEO at Kestrel Analytics"
+  // "Senior Counsel, ENA", "CEO, FairAir" (fairair.com): an acronym or the domain's name after the title.
   const titleAtCompany = text.match(/^(.+?)(?:,\s+|\s+(?:at|bei|@)\s+)(.+)$/);
   if (titleAtCompany && hasTitleWord(titleAtCompany[1]) && !hasTitleWord(titleAtCompany[2]) && !companyWord.test(titleAtCompany[1]) &&
-    (legalForm.test(titleAtCompany[2]) || companyWord.test(titleAtCompany[2]) || /\s(?:at|bei|@)\s/.test(text))) {
+    !isDepartment(titleAtCompany[2]) &&
+    (legalForm.test(titleAtCompany[2]) || companyWord.test(titleAtCompany[2]) || /\s(?:at|bei|@)\s/.test(text) ||
+      /^[A-Z][A-Z0-9&]{1,5}$/.test(titleAtCompany[2]) || matchesDomain(titleAtCompany[2], state.domains))) {
     if (!fields.jobTitle) fields.jobTitle = titleAtCompany[1];
-    if (!fields.company) fields.company = titleAtCompany[2];
+    setCompany(fields, state, titleAtCompany[2], legalForm.test(titleAtCompany[2]));
     return { kind: 'title' };
   }
 
+  // "Data Technologies Team, WSO2 Inc.": a department, then the company.
+  const departmentThenCompany = /^(.+),\s+([^,]+)$/.exec(text);
+  if (departmentThenCompany && isDepartment(departmentThenCompany[1]) && legalForm.test(departmentThenCompany[2])) {
+    setCompany(fields, state, departmentThenCompany[2], true);
+    return { kind: 'company' };
+  }
   if (legalForm.test(text)) {
     setCompany(fields, state, text, true);
     return { kind: 'company' };
   }
 
-  if (!fields.name || isFullerName(text, fields.name)) {
-    const name = nameFrom(text, fields, state.singleWordNameAllowed);
-    if (name) {
-      fields.name = name;
-      return { kind: 'name' };
-    }
+  // A second name that is not the same person's is read as what else it may be ("California ISO", "Enron Americas").
+  const name = nameFrom(text, fields, state);
+  const replacesLoneLine = state.nameAlone === true && state.nameParagraph !== state.paragraph;
+  if (name && (acceptsName(fields.name, name) || replacesLoneLine)) {
+    fields.name = name;
+    return { kind: 'name' };
   }
+  if (fields.name && text.toLowerCase() === fields.name.toLowerCase()) return { kind: 'name' };
+
+
+  if (isDepartment(text)) return { kind: 'department' };
 
   // Both kinds of word ("Field Service Technician", "TriState HVAC Services"): the last word decides.
   // A title comes with a name: before one, "Project Timeline" is a line of the message.
   const lastWord = text.split(/\s+/).at(-1) ?? '';
-  const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord);
+  const titleFirst = hasTitleWord(lastWord) || !companyWord.test(lastWord) || isDepartment(lastWord) || hasTitleWord(text.split(/\s[-–]\s/)[0]);
   if (hasTitleWord(text) && (titleFirst || !companyWord.test(text))) {
-    if (!fields.name) return { kind: 'other' };
+    if (!fields.name && !state.signedOff) return { kind: 'other' };
     if (!fields.jobTitle) fields.jobTitle = text;
     return { kind: 'title' };
   }
-  if (companyWord.test(text) && !/\d/.test(text)) {
+  if ((companyWord.test(text) || matchesDomain(text, state.domains)) && !/\d/.test(text)) {
     setCompany(fields, state, text, false);
     return { kind: 'company' };
   }
-  if (hasTitleWord(text)) {
-    if (!fields.name) return { kind: 'other' };
-    if (!fields.jobTitle) fields.jobTitle = text;
-    return { kind: 'title' };
-  }
 
   // Words with no cue right after the name or the title: decided once the whole block is read.
-  const plain = text.split(/\s+/).length <= 6 && !/\d{3,}/.test(text) && /^\p{Lu}/u.test(text);
+  const plain = text.split(/\s+/).length <= 6 && !/\d/.test(text) && /^\p{Lu}/u.test(text) && !/[:?]/.test(text);
   const afterName = state.previousKind === 'name' && state.position === state.nameAt + 1;
-  if (plain && fields.name && (afterName || state.previousKind === 'title') && !state.unplaced) {
+  if (plain && fields.name && (afterName || state.previousKind === 'title' || state.previousKind === 'department') && !state.unplaced) {
     state.unplaced = { text, afterName };
   }
   return { kind: 'other' };
@@ -330,25 +362,39 @@ function placeUnplaced(fields: SignatureFields, unplaced: ReadingState['unplaced
   else if (!fields.jobTitle && unplaced.afterName) fields.jobTitle = unplaced.text;
 }
 
-/** A later, longer form of the name already found: "Dave" then "Dave Mitchell". */
-function isFullerName(text: string, name: string): boolean {
-  return !name.includes(' ') && text.toLowerCase().startsWith(`${name.toLowerCase()} `);
+/**
+ * Whether a name read later replaces the one found: none yet; the same person written in full
+ * ("Frank" → "Frank Kelly", "Alex" → "Alexander Eydeland", "Dave Ikenberry" → "Prof. David Ikenberry");
+ * a lone first name by a full name.
+ */
+function acceptsName(current: string, next: string): boolean {
+  if (!current) return true;
+  const words = (s: string) => s.toLowerCase().replace(/[-.]/g, '').split(/\s+/).filter((w) => w.length > 1 && !/^(?:dr|prof|mr|mrs|ms)$/.test(w));
+  const a = words(current);
+  const b = words(next);
+  if (b.length < a.length || a.length === 0 || b.length === 0) return false;
+  if (a.length === 1) return b.length > 1 && (b[0].startsWith(a[0]) || a[0].startsWith(b[0].slice(0, 3)));
+  return a.at(-1) === b.at(-1) && a[0].slice(0, 2) === b[0].slice(0, 2);
 }
 
 /** The person's name in the segment, splitting "Name, Title" and dropping "Rechtsanwältin" before a name. */
-function nameFrom(text: string, fields: SignatureFields, singleWordAllowed: boolean): string {
+function nameFrom(text: string, fields: SignatureFields, state: ReadingState): string {
   const bare = text.replace(/<\s*>|\(\s*\)/g, '').trim();
   const [head, ...tail] = bare.split(/,\s+/);
-  if (tail.length && looksLikePersonName(head) && !companyWord.test(head)) {
-    // "Raj Patel, CPA": the rest is a post-nominal, not a title.
-    if (!tidyName(bare).includes(',')) return tidyName(head);
+  // "BNP Paribas Commodity Futures, Inc." is a company, not "Name, Title".
+  const legalTail = tail.length === 1 && tail[0].split(/\s+/).length <= 2 && legalForm.test(tail[0]);
+  if (tail.length && looksLikePersonName(head) && !companyWord.test(head) && !hasTitleWord(head) && !isNameList(bare) && !legalTail) {
+    // "Raj Patel, CPA", "MIKE EASTMAN, CPC": the rest is a post-nominal, not a title.
+    if (!tidyName(bare).includes(',') || (tail.length === 1 && /^(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}|Jr\.?|Sr\.?|I{2,3}|IV)$/.test(tail[0]))) return tidyName(head);
+    const rest = tail.join(', ');
     if (hasTitleWord(tail[0]) && !fields.jobTitle) fields.jobTitle = tail[0];
+    else if (!hasTitleWord(tail[0]) && !isDepartment(tail[0]) && /^\p{Lu}/u.test(tail[0]) && !fields.company) setCompany(fields, state, rest, legalForm.test(rest));
     const restCompany = tail.slice(1).join(', ');
-    if (restCompany && legalForm.test(restCompany) && !fields.company) fields.company = restCompany;
+    if (restCompany && (legalForm.test(restCompany) || companyWord.test(restCompany)) && !fields.company) setCompany(fields, state, restCompany, legalForm.test(restCompany));
     return tidyName(head);
   }
-  if (tail.length || companyWord.test(bare) || legalForm.test(bare)) return '';
-  if (!looksLikePersonName(bare, singleWordAllowed && !hasTitleWord(bare))) return '';
+  if (tail.length || companyWord.test(bare) || legalForm.test(bare) || isDepartment(bare)) return '';
+  if (!looksLikePersonName(bare, false)) return '';
   return hasTitleWord(bare) ? nameAfterTitle(bare) : tidyName(bare);
 }
 
@@ -357,17 +403,4 @@ function nameAfterTitle(text: string): string {
   const words = text.split(/\s+/);
   const rest = words.slice(1).join(' ');
   return hasTitleWord(words[0]) && !hasTitleWord(rest) && looksLikePersonName(rest) ? tidyName(rest) : '';
-}
-
-// ——— Region for national phone numbers ———
-
-function regionOf(text: string, defaultRegion?: string): string {
-  for (const match of text.matchAll(/@?((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi)) {
-    const region = regionFromDomain(match[1]);
-    if (region) return region;
-  }
-  const germanWords = text.match(/(?<![\p{L}])(?:und|der|die|das|ich|wir|nicht|für|mit|danke|bitte|hallo|passt|gerne|anbei|grüße|grüsse|gruß|viele|beste|liebe|freundlichen|vg|lg|mfg|tel\.|telefon|mobil|handy|gmbh|straße|strasse)(?![\p{L}])/giu) ?? [];
-  if (new Set(germanWords.map((w) => w.toLowerCase())).size >= 2 || /\b\d{5}[ \t]+\p{Lu}\p{Ll}/u.test(text)) return 'DE';
-  if (/\b(?:Ltd|Limited|plc)\b|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b/.test(text)) return 'GB';
-  return defaultRegion || fallbackRegion;
 }

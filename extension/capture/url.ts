@@ -27,3 +27,17 @@ export function safeDecode(text: string): string {
     return text;
   }
 }
+
+// Free mail providers: an address there names a person, never their company's domain.
+const freeMailProviders = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|msn|icloud|me|gmx|web|t-online|freenet|posteo|mailbox|proton|protonmail|yandex|mail)$/;
+
+/** Whether the address (or domain label, "yahoo") is at a free mail provider. */
+export function isFreeMail(addressOrLabel: string): boolean {
+  const labels = (addressOrLabel.toLowerCase().split('@').at(-1) ?? '').split('.');
+  // The registered name: "yahoo" in yahoo.com and in yahoo.co.uk.
+  const name = labels.length === 1 ? labels[0] : /^(?:co|com|ac)$/.test(labels.at(-2) ?? '') ? labels.at(-3) : labels.at(-2);
+  return freeMailProviders.test(name ?? '');
+}
+
+/** The domain of an email address, lower-cased. */
+export const emailDomain = (email: string) => email.split('@')[1]?.toLowerCase() ?? '';

@@ -28,6 +28,8 @@ export type ContactFields = z.infer<typeof contactFieldsSchema>;
 export const companyFieldsSchema = z.object({
   name: z.string().min(1).max(200),
   domain: text(253),
+  emails: list,
+  phones: list,
   address: text(500),
   tags: list,
 });

@@ -6,7 +6,7 @@ import { emptyChanges, localSheet, TOKEN } from './local-sheet-harness';
  * A team's sheet for sync tests: the built bundle on the local sheet with a clock the test moves,
  * members' syncs, and a person typing into cells (uncounted, as Google does not count people).
  */
-export type Changes = ReturnType<typeof emptyChanges>;
+export type Changes = Record<keyof ReturnType<typeof emptyChanges>, unknown[]>;
 export type SyncAnswer = {
   ok: true;
   cursor: number;

@@ -134,3 +134,38 @@ describe('quick follow-up dates', () => {
     expect(quickDueDates(new Date('2026-11-29T08:00:00')).nextWeek).toBe('2026-11-30');
   });
 });
+
+describe('popup on a page with many people', () => {
+  const teammate = (i: number): Candidate => ({
+    ...bea, name: `Person ${'ABCDEFGHIJ'[i]}ensen`, firstName: 'Person', lastName: `${'ABCDEFGHIJ'[i]}ensen`, emails: [`p${i}@northwind.test`], jobTitle: 'Engineer',
+  });
+  const northwind: Candidate = {
+    ...bea, name: 'Northwind GmbH', firstName: '', lastName: '', emails: ['info@northwind.test'], jobTitle: '', company: 'Northwind GmbH',
+    website: 'https://northwind.test', role: 'organization',
+  };
+
+  it('lists the people with checkboxes and saves only those selected, with their company', async () => {
+    page.candidates = [...Array.from({ length: 8 }, (_, i) => teammate(i)), northwind];
+    openPopup();
+    await screen.findByText('8 people on this page');
+    expect(screen.getAllByTestId('person-row')).toHaveLength(8);
+    // One primary button for the list, not one per person.
+    expect(screen.queryByRole('button', { name: 'Save contact' })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Person Bensen' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Person Fensen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save selected (2)' }));
+    await screen.findByText('2 contact(s) saved.');
+    const saved = (await db.contacts.toArray()).map((c) => [c.lastName, c.company, c.emails[0]]).sort();
+    expect(saved).toEqual([['Bensen', 'Northwind', 'p1@northwind.test'], ['Fensen', 'Northwind', 'p5@northwind.test']]);
+    expect(screen.getAllByText('Known · lead')).toHaveLength(2);
+    // The company card offers the role address as the company's.
+    expect(screen.getByTestId('company-emails').textContent).toBe('info@northwind.test');
+  });
+
+  it('selects everyone at once', async () => {
+    page.candidates = Array.from({ length: 6 }, (_, i) => teammate(i));
+    openPopup();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Select all' }));
+    expect(screen.getByRole('button', { name: 'Save selected (6)' })).toBeTruthy();
+  });
+});

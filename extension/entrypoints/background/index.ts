@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase } from '../../db/database';
 import { handleRequest } from '../../messaging/handlers';
+import { readTab } from '../../messaging/read-tab';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
 import { memberEmailItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
@@ -14,7 +15,7 @@ export default defineBackground(() => {
   const deps = {
     db,
     author: () => memberEmailItem.getValue(),
-    readTab: async (tabId: number) => (await browser.scripting.executeScript({ target: { tabId }, files: ['/capture.js'] }))[0]?.result,
+    readTab: (tabId: number) => readTab(async (file) => (await browser.scripting.executeScript({ target: { tabId }, files: [file] }))[0]?.result),
     takeSelection,
     sync: (force: boolean) => runSync(db, force),
     syncStatus: () => currentSyncReport(db),

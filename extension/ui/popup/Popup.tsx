@@ -1,7 +1,8 @@
 import { lifecycleStages } from '../../../shared/vocabulary';
 import { translateValue } from '../i18n';
 import { canonicalList } from '../../../shared/cell-codec';
-import { usePopupStore, type CardState } from './popup-store';
+import { PeopleList } from './PeopleList';
+import { usePopupStore, usesPeopleList, type CardState } from './popup-store';
 
 /** What a list field's text holds, split the way a sheet cell splits it. */
 const listFrom = (text: string) => canonicalList([text]);
@@ -27,10 +28,20 @@ export function Popup() {
           <button type="button" onClick={store.addManualCard}>{t('addManually')}</button>
         </div>
       )}
-      <ul class="cards">
-        {store.cards.value.map((card) =>
-          card.kind === 'organization' ? <CompanyCard key={card.key} card={card} /> : <ContactCard key={card.key} card={card} canLog={!!email} />)}
-      </ul>
+      {usesPeopleList(store.cards.value, store.page.value) ? (
+        <>
+          <ul class="cards">
+            {store.cards.value.filter((card) => card.kind === 'organization').map((card) => <CompanyCard key={card.key} card={card} />)}
+          </ul>
+          <PeopleList cards={store.cards.value.filter((card) => card.kind === 'person')}
+            fullCard={(card) => <ul class="cards"><ContactCard card={card} canLog={false} /></ul>} badge={(card) => <StatusBadge card={card} />} />
+        </>
+      ) : (
+        <ul class="cards">
+          {store.cards.value.map((card) =>
+            card.kind === 'organization' ? <CompanyCard key={card.key} card={card} /> : <ContactCard key={card.key} card={card} canLog={!!email} />)}
+        </ul>
+      )}
       <SyncFooter />
     </main>
   );
@@ -191,6 +202,7 @@ function CompanyCard({ card }: { card: CardState }) {
         <div class="who">
           <div class="name" data-testid="name">{form.name}</div>
           {form.domain && <div class="email">{form.domain}</div>}
+          {form.emails.length > 0 && <div class="email" data-testid="company-emails">{form.emails.join(', ')}</div>}
         </div>
         <span class={company ? 'badge known' : 'badge new'} data-testid="status">{company ? t('knownCompany') : t('new')}</span>
       </div>
@@ -203,6 +215,8 @@ function CompanyCard({ card }: { card: CardState }) {
           <div class="fields">
             <Field name="name" label={t('companyName')} value={form.name} onInput={(v) => edit({ name: v })} />
             <Field name="domain" label={t('domain')} value={form.domain} onInput={(v) => edit({ domain: v })} />
+            <Field name="companyEmails" label={t('companyEmails')} value={form.emails.join(', ')} onInput={(v) => edit({ emails: listFrom(v) })} />
+            <Field name="companyPhones" label={t('companyPhones')} value={form.phones.join(', ')} onInput={(v) => edit({ phones: listFrom(v) })} />
             <Field name="address" label={t('address')} value={form.address} onInput={(v) => edit({ address: v })} />
             <Field name="tags" label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: listFrom(v) })} />
           </div>

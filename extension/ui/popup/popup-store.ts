@@ -68,11 +68,21 @@ function peopleFirst(matches: CandidateMatch[]): CandidateMatch[] {
   return [...matches].sort((a, b) => rank(a) - rank(b));
 }
 
+/** More people than this on an ordinary page are shown as a list with checkboxes, not as full cards. */
+export const peopleListFrom = 5;
+
+/** Whether the page's people are shown as the compact list: many people, and no open email to log. */
+export function usesPeopleList(cards: readonly CardState[], page: PageCapture | null): boolean {
+  return !page?.email && cards.filter((c) => c.kind === 'person').length >= peopleListFrom;
+}
+
 /** The company form: the known company's values, gaps filled from the page. */
 export function initialCompanyForm(candidate: Candidate | null, company: Company | null): CompanyFields {
   return {
     name: company?.name || candidate?.company || candidate?.name || '',
     domain: company?.domain || domainOf(candidate?.website ?? '', candidate?.emails),
+    emails: [...new Set([...(company?.emails ?? []), ...(candidate?.emails ?? [])])],
+    phones: [...new Set([...(company?.phones ?? []), ...(candidate?.phones ?? [])])],
     address: company?.address || candidate?.address || '',
     tags: company?.tags ?? [],
   };
@@ -111,6 +121,10 @@ export function createPopupStore(deps: PopupDeps) {
   const cards = signal<CardState[]>([]);
   const sync = signal<SyncReport | null>(null);
   const syncing = signal(false);
+  /** people ticked in the compact list of a page with many people */
+  const selected = signal<ReadonlySet<string>>(new Set());
+  const savingSelected = signal(false);
+  const selectionNotice = signal('');
 
   const card = (key: string) => cards.value.find((c) => c.key === key);
   const update = (key: string, patch: Partial<CardState>) => {
@@ -130,7 +144,9 @@ export function createPopupStore(deps: PopupDeps) {
         else if (!answer.value.ok) loadProblem.value = answer.value.message;
         else {
           page.value = answer.value.page;
-          cards.value = peopleFirst(answer.value.matches).map(cardFor);
+          const found = peopleFirst(answer.value.matches).map(cardFor);
+          // In the compact list every person starts folded; the list is the overview.
+          cards.value = usesPeopleList(found, answer.value.page) ? found.map((c) => ({ ...c, expanded: false })) : found;
         }
       }
     } catch (error) {
@@ -257,6 +273,34 @@ export function createPopupStore(deps: PopupDeps) {
     });
   }
 
+  function toggleSelected(keys: string[], on: boolean) {
+    const next = new Set(selected.value);
+    for (const key of keys) {
+      if (on) next.add(key);
+      else next.delete(key);
+    }
+    selected.value = next;
+  }
+
+  /** Saves every ticked person, one after another, and unticks those saved. */
+  async function saveSelected() {
+    if (savingSelected.value) return;
+    savingSelected.value = true;
+    selectionNotice.value = '';
+    let count = 0;
+    try {
+      for (const key of cards.value.map((c) => c.key).filter((k) => selected.value.has(k))) {
+        if (await save(key)) {
+          count++;
+          toggleSelected([key], false);
+        }
+      }
+      selectionNotice.value = t('savedSelected', { count });
+    } finally {
+      savingSelected.value = false;
+    }
+  }
+
   async function refreshSync(force: boolean) {
     const answer = await deps.send({ type: force ? 'syncNow' : 'syncStatus' });
     if (answer.ok) sync.value = answer.value as SyncReport;
@@ -276,8 +320,8 @@ export function createPopupStore(deps: PopupDeps) {
   }
 
   return {
-    t, page, loading, loadProblem, cards, sync, syncing, today: () => localDay(now()),
-    load, addManualCard, editForm, editCompany, saveCompany, update, save, logOpenEmail, followUp, addNote, deleteContact, syncNow, refreshSync,
+    t, page, loading, loadProblem, cards, sync, syncing, selected, savingSelected, selectionNotice, today: () => localDay(now()),
+    load, addManualCard, toggleSelected, saveSelected, editForm, editCompany, saveCompany, update, save, logOpenEmail, followUp, addNote, deleteContact, syncNow, refreshSync,
   };
 }
 

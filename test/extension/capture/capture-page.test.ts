@@ -1,3 +1,4 @@
+import { mf2 } from 'microformats-parser';
 import { describe, expect, it } from 'vitest';
 import { pageCaptureSchema, type Candidate } from '../../../extension/capture/candidate';
 import { capturePage, readPage } from '../../../extension/capture/index';
@@ -28,20 +29,27 @@ describe('capturePage', () => {
     ]);
   });
 
-  it('merges the repeated h-cards of one person and keeps the richest fields', () => {
-    const candidates = capturePage(loadPage('page-h-card.html'), 'https://priyasharma.example/notes/small-batch');
+  it('merges the repeated h-cards of one person, and the organisation by its domain', () => {
+    const candidates = capturePage(loadPage('page-h-card.html'), 'https://priyasharma.example/notes/small-batch', { microformats: mf2 });
     const priya = candidates.filter((c) => c.name === 'Priya Sharma');
     expect(priya).toHaveLength(1);
     expect(priya[0]).toMatchObject({ source: 'h-card', role: 'person', company: 'Lumen Health', emails: ['priya@lumenhealth.example'] });
-    expect(candidates.map((c) => c.name)).toEqual(['Priya Sharma', 'Lumen Health', 'Lumen Health, Inc.']);
+    expect(candidates.map((c) => c.name)).toEqual(['Priya Sharma', 'Lumen Health, Inc.']);
   });
 
-  it('reads a page of contact links and names the site as its company', () => {
+  it('asks for the microformats parser when the page has h-card markup and it was not given', () => {
+    expect(readPage(loadPage('page-h-card.html'), 'https://priyasharma.example/').needs).toEqual(['microformats']);
+    expect(readPage(loadPage('page-h-card.html'), 'https://priyasharma.example/', { microformats: mf2 }).needs).toEqual([]);
+    expect(readPage(loadPage('page-links.html'), 'https://www.nordlicht-beratung.de/').needs).toEqual([]);
+  });
+
+  it('reads a page of contact links: the site is the people’s company and holds the role addresses', () => {
     const candidates = capturePage(loadPage('page-links.html'), 'https://www.nordlicht-beratung.de/ansprechpartner/');
-    expect(candidates.map((c) => [c.source, c.name])).toEqual([
-      ['mailto', 'Lena Vogt'], ['mailto', 'Jonas Weber'], ['mailto', ''], ['mailto', 'Mia Hansen'], ['tel', ''],
-      ['site', 'Nordlicht Beratung'],
+    expect(candidates.map((c) => [c.source, c.role, c.name, c.company])).toEqual([
+      ['mailto', 'person', 'Lena Vogt', 'Nordlicht Beratung'], ['mailto', 'person', 'Jonas Weber', 'Nordlicht Beratung'],
+      ['mailto', 'organization', 'Nordlicht Beratung', 'Nordlicht Beratung'], ['mailto', 'person', 'Mia Hansen', 'Nordlicht Beratung'], ['tel', 'person', '', ''],
     ]);
+    expect(candidates[2]).toMatchObject({ emails: ['info@nordlicht-beratung.de', 'presse@nordlicht-beratung.de'], website: 'https://www.nordlicht-beratung.de' });
     // The vCard link joined Lena's card by name.
     expect(candidates[0].note).toBe('vCard: https://www.nordlicht-beratung.de/team/lena-vogt.vcf');
   });

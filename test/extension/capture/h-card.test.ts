@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mf2 } from 'microformats-parser';
 import { readHCards } from '../../../extension/capture/h-card';
 import { loadPage, parseHtml } from './load-page';
 
@@ -46,7 +47,7 @@ describe('h-card, the microformats community test suite', () => {
     const doc = parseHtml(readFileSync(join(suite, `${name}.html`), 'utf8'));
     const expected: object[] = [];
     for (const item of (JSON.parse(readFileSync(join(suite, `${name}.json`), 'utf8')) as { items: Item[] }).items) expectedCards(item, false, expected);
-    const found = readHCards(doc, 'http://example.com/', 'US').map((c) => ({
+    const found = readHCards(doc, 'http://example.com/', 'US', mf2).map((c) => ({
       name: c.name, emails: c.emails, phones: c.phones, company: c.company, website: c.website,
     }));
     expect(expected.length).toBeGreaterThan(0);
@@ -56,7 +57,7 @@ describe('h-card, the microformats community test suite', () => {
 
 describe('h-card on a page', () => {
   it('reads a full card with email, phone, job title, org, address and profile link, and the older vcard class', () => {
-    const cards = readHCards(loadPage('page-h-card.html'), 'https://priyasharma.example/notes/small-batch', 'US');
+    const cards = readHCards(loadPage('page-h-card.html'), 'https://priyasharma.example/notes/small-batch', 'US', mf2);
     const full = cards.find((c) => c.emails.length > 0 && c.role === 'person');
     expect(full).toMatchObject({
       source: 'h-card', name: 'Priya Sharma', emails: ['priya@lumenhealth.example'], phones: ['+14155550134'],
@@ -69,6 +70,6 @@ describe('h-card on a page', () => {
   });
 
   it('finds nothing on a page without cards', () => {
-    expect(readHCards(parseHtml('<p class="h-entry">no card</p>'), 'https://example.com/', 'US')).toEqual([]);
+    expect(readHCards(parseHtml('<p class="h-entry">no card</p>'), 'https://example.com/', 'US', mf2)).toEqual([]);
   });
 });

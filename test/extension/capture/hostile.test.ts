@@ -1,3 +1,4 @@
+import { mf2 } from 'microformats-parser';
 import { describe, expect, it } from 'vitest';
 import { pageCaptureSchema } from '../../../extension/capture/candidate';
 import { capturePage, readOpenEmail, readPage } from '../../../extension/capture/index';
@@ -54,7 +55,7 @@ describe('a hostile 5 MB page', () => {
   });
 
   it('keeps a formula-like name as text and truncates a 10,000-character name', () => {
-    const candidates = capturePage(doc, url);
+    const candidates = capturePage(doc, url, { microformats: mf2 });
     expect(candidates.find((c) => c.emails.includes('formula@evil.example'))).toMatchObject({
       name: '=HYPERLINK("http://evil.example","click")', phones: [],
     });

@@ -97,3 +97,83 @@ describe('readSelection', () => {
     expect(readSelection('   ')).toBeNull();
   });
 });
+
+// The causes issue 9 found on real mail, each as people wrote it (names and numbers changed).
+describe('parseSignature on real-world layouts', () => {
+  it('finds the signature above a disclaimer, a mailing-list footer and attachment names', () => {
+    const text = [
+      'Please see the figures below.', '', 'Luis Rivera', 'Director de Planificación', 'ENDESA', 'Tel.: +34915550100', 'lrivera@endesa.es',
+      '____________________________________', 'This message is for the named person\'s use only. It may contain confidential, proprietary',
+      'or legally privileged information. If you receive this message in error, please delete it and notify the sender.',
+      '_______________________________________________', 'dri-devel mailing list', 'dri-devel@lists.example.org',
+      'https://lists.example.org/mailman/listinfo/dri-devel',
+    ].join('\n');
+    expect(parseSignature(text)).toMatchObject({ name: 'Luis Rivera', company: 'ENDESA', phones: ['+34915550100'], emails: ['lrivera@endesa.es'] });
+    const withAttachments = 'Thanks,\n\nScott Griffin\nEnron Global Markets, LLC\nOffice: (713) 555-0173\n\n - contract draft.doc\n - annex.pdf';
+    expect(parseSignature(withAttachments)).toMatchObject({ name: 'Scott Griffin', company: 'Enron Global Markets, LLC', phones: ['+17135550173'] });
+  });
+
+  it('keeps a signature that holds a line over 200 characters and Gmail’s [image: …] <url> lines', () => {
+    const longUrl = `https://www.linkedin.com/profile/view?id=${'A'.repeat(220)}`;
+    const text = `Best regards,\nRune Skou Larsen\n[image: logo] <https://trifork.example/>\nTrifork Public A/S Dyssen 1 · DK-8200 Aarhus N · Denmark\nPhone +45 3160 2497 <+45%2031%2060%2024%2097>\n${longUrl}`;
+    expect(parseSignature(text)).toMatchObject({ name: 'Rune Skou Larsen', company: 'Trifork Public A/S', phones: ['+4531602497'] });
+  });
+
+  it('prefers the full name in the block over the greeting’s, and never the person thanked', () => {
+    expect(parseSignature('Thanks Shawn - super helpful as always.\n\n-Frank\n\nFrank Kelly\nPrincipal Software Engineer\nHERE').name).toBe('Frank Kelly');
+    expect(parseSignature('See you there.\n\nAlex\n\n\nAlexander Eydeland\nVice President, Research\nMirant Corp.')).toMatchObject({
+      name: 'Alexander Eydeland', jobTitle: 'Vice President, Research', company: 'Mirant Corp.',
+    });
+    expect(parseSignature('Thanks,\nNirmal\n\nAssociate Technical Lead - Data Technologies Team, WSO2 Inc.\nMobile: +94715550133')).toMatchObject({ name: '', company: 'WSO2 Inc.' });
+  });
+
+  it('strips *bold*, boxes of * and the ? left by a lost character', () => {
+    const text = 'Best regards.\n?\n******************\n*Tom Chiverton*\nLead Developer\nDirect Dial:?  203.555.0123\nE-mail:?  tc@extravision.com\n******************';
+    expect(parseSignature(text)).toMatchObject({ name: 'Tom Chiverton', jobTitle: 'Lead Developer', company: '', phones: ['+12035550123'] });
+  });
+
+  it('knows //, * and two-column separators, "Company, Street 13a, Town" and keeps titles with a dash whole', () => {
+    expect(parseSignature('--\nMartin Edenhofer\n\nZnuny GmbH // Marienstraße 11 // 10117 Berlin // Germany\nP: +49 (0) 30 60 98 54 18-0')).toMatchObject({
+      name: 'Martin Edenhofer', company: 'Znuny GmbH', phones: ['+4930609854180'],
+    });
+    expect(parseSignature('-- \nKonstantin Gregor * konstantin.gregor@tngtech.example\nTNG Technology Consulting GmbH, Betastr. 13a, 85774 Unterföhring')).toMatchObject({
+      name: 'Konstantin Gregor', company: 'TNG Technology Consulting GmbH', address: 'Betastr. 13a, 85774 Unterföhring',
+    });
+    expect(parseSignature('Regards,\nPriya Nair\nManager - Human Capital\nKestrel Analytics Ltd')).toMatchObject({ jobTitle: 'Manager - Human Capital', company: 'Kestrel Analytics Ltd' });
+    const twoColumns = 'Kind regards,\nOleksij Rempel\n\n-- \nPengutronix e.K.                           | http://www.pengutronix.de/  |\nPeiner Str. 6-8, 31137 Hildesheim, Germany | Phone: +49-5121-206917-0    |\nAmtsgericht Hildesheim, HRA 2686           | Fax:   +49-5121-206917-5555 |';
+    expect(parseSignature(twoColumns)).toMatchObject({ name: 'Oleksij Rempel', company: 'Pengutronix e.K.', phones: ['+4951212069170'] });
+  });
+
+  it('keeps German imprint lines and their continuations out of name and title', () => {
+    const text = [
+      'Mit freundlichen Grüßen / Kind regards', 'Michael Müller', '', 'IBM Deutschland Research & Development GmbH',
+      'Vorsitzender des Aufsichtsrats: Matthias Hartmann', 'Geschäftsführung: Dirk Wittkopp, Klaus Jürgen Test,', 'Bernhard Test, Ulrich Test',
+      'Sitz der Gesellschaft: Böblingen', 'Registergericht: Amtsgericht Stuttgart, HRB 243294', 'Managing Director: Erika Muster',
+    ].join('\n');
+    expect(parseSignature(text)).toMatchObject({ name: 'Michael Müller', jobTitle: '', company: 'IBM Deutschland Research & Development GmbH' });
+  });
+
+  it('tells title from company by evidence: role nouns, plural firms, departments', () => {
+    expect(parseSignature('Ryan F. Ruppert\nGeologist\nSaudi Arabia Gas Resources\n281.555.0160 Telephone')).toMatchObject({ jobTitle: 'Geologist', company: 'Saudi Arabia Gas Resources' });
+    expect(parseSignature('Regards,\nJane Roe\nSenior Consultant\nMBM Consultants\n(212) 555-0144')).toMatchObject({ jobTitle: 'Senior Consultant', company: 'MBM Consultants' });
+    expect(parseSignature('Richard Fernandez\nTreasury Dept.\nWilliams Gas Pipeline Company\nPh: 713-555-0145')).toMatchObject({ jobTitle: '', company: 'Williams Gas Pipeline Company' });
+  });
+
+  it('reads US numbers as American next to a street number and a ZIP code', () => {
+    const text = 'Kind regards,\n\nDaphne Liu\nBI Architect - Matrix SCM\n\nCEVA Logistics / 10751 Deerwood Park Blvd, Suite 200, Jacksonville, FL\n32256 USA / www.cevalogistics.example T 904.555.0192 / F 904.555.0148';
+    expect(parseSignature(text)).toMatchObject({ jobTitle: 'BI Architect - Matrix SCM', company: 'CEVA Logistics', phones: ['+19045550192'] });
+  });
+});
+
+describe('phone region of a signature', () => {
+  it('comes from the sender’s domain before the text’s cues or the default', () => {
+    const text = 'Best,\nJan Novak\nSales Manager\nTel 0171 2345678';
+    expect(parseSignature(text, { senderEmail: 'jan.novak@firma.de', defaultRegion: 'US' }).phones).toEqual(['+491712345678']);
+    expect(parseSignature(text, { defaultRegion: 'US' }).phones).toEqual([]);
+  });
+
+  it('keeps a number’s own country code and reads a North American number as American next to German words', () => {
+    const text = 'Viele Grüße\nAnna Berg\nTel. +44 20 7946 0958\nUS office: 415-555-0134';
+    expect(parseSignature(text).phones).toEqual(['+442079460958', '+14155550134']);
+  });
+});
