@@ -75,8 +75,10 @@ export class FakeUtilities {
     return formatDate(date, timeZone, format, (message) => this[CTX].fail(message));
   }
 
+  /** Does not really sleep: the time counts against the execution's limit instead. */
   sleep(milliseconds: number): void {
     this.#slept.ms += milliseconds;
+    this[CTX].wait(milliseconds);
   }
 
   #decode(encoded: string, alphabet: RegExp): Buffer {
