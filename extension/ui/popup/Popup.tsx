@@ -238,7 +238,7 @@ function SyncFooter() {
   const state = !report ? '' : report.ok ? (report.pending ? t('pending', { count: report.pending }) : t('allSynced')) : report.message;
   return (
     <footer class="bar footer">
-      <span class={report && !report.ok ? 'sync-state problem' : 'sync-state'} data-testid="sync-state">{state}</span>
+      <span class={report && !report.ok ? 'sync-state problem' : 'sync-state'} data-testid="sync-state" data-last-success={report?.lastSuccessAt ?? ''}>{state}</span>
       <button type="button" disabled={store.syncing.value} onClick={() => void store.syncNow()}>
         {store.syncing.value ? t('syncing') : t('syncNow')}
       </button>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startLocalSheet, type LocalSheet } from '../../../apps-script/local/server';
+import { addMember } from '../../../apps-script/src/members';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -15,23 +16,16 @@ export async function startRapport() {
   const dataFile = join(dataDir, 'workbook.json');
   const sheet: LocalSheet = await startLocalSheet({ port: 0, dataFile, token: TOKEN, bundlePath: join(ROOT, 'dist/apps-script/Code.js'), log: () => {} });
   const browser: ExtensionBrowser = await launchWithExtension();
+  const { configure, openPopup, stored } = member(browser, sheet.execUrl, TOKEN);
+  const others: ExtensionBrowser[] = [];
 
-  async function configure(url = sheet.execUrl, token = TOKEN) {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.fill('input[name=syncUrl]', url);
-    await options.fill('input[name=syncToken]', token);
-    await options.click('button[type=submit]');
-    const text = await options.getByTestId('connection').textContent();
-    await options.close();
-    return text ?? '';
-  }
-
-  async function openPopup(tabId: number): Promise<Page> {
-    const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 720 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    return popup;
+  /** Another member of the team: added to the sheet with a token of their own, in a browser profile of their own. */
+  async function addTeammate(email: string) {
+    const token = `e2e-${email.replace(/\W/g, '-')}-0123456789`;
+    sheet.google.asPerson(() => addMember(sheet.google.globals.PropertiesService.getScriptProperties(), email, token));
+    const other = await launchWithExtension();
+    others.push(other);
+    return { browser: other, token, ...member(other, sheet.execUrl, token) };
   }
 
   /** A tab of the sheet as a person sees it, one object per row keyed by header. */
@@ -54,10 +48,51 @@ export async function startRapport() {
   }
 
   async function stop() {
+    for (const other of others) await other.close();
     await browser.close();
     await sheet.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { sheet, browser, configure, openPopup, rows, header, editCell, stop };
+  return { sheet, browser, configure, openPopup, stored, rows, header, editCell, addTeammate, stop };
+}
+
+/** The options page and the popup of one member's browser. */
+function member(browser: ExtensionBrowser, execUrl: string, token: string) {
+  async function configure(url = execUrl, memberToken = token) {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.fill('input[name=syncUrl]', url);
+    await options.fill('input[name=syncToken]', memberToken);
+    await options.click('button[type=submit]');
+    const text = await options.getByTestId('connection').textContent();
+    await options.close();
+    return text ?? '';
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 720 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    return popup;
+  }
+
+  /** A table of the member's IndexedDB, read in the service worker. */
+  async function stored(table: string): Promise<Record<string, unknown>[]> {
+    return browser.serviceWorker.evaluate(
+      (name) =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const open = indexedDB.open('rapport');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+            request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+            request.onerror = () => reject(request.error);
+          };
+        }),
+      table,
+    );
+  }
+
+  return { configure, openPopup, stored };
 }
