@@ -277,6 +277,12 @@ export class FakeSheet {
     return newRange(this[CTX], this.#host, row, col, rows, columns);
   }
 
+  /** Several ranges of this tab at once (A1 notations), to format them in one call. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) this[CTX].fail(`The parameters (${typeName(a1Notations)}) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.`);
+    return new FakeRangeList(this[CTX], a1Notations.map((a1) => rangeFromA1(this[CTX], this.#host, String(a1))));
+  }
+
   /** From A1 to the last row and column with content (A1 alone on an empty tab). */
   getDataRange(): FakeRange {
     return this.#dataRange();
@@ -508,7 +514,28 @@ export class FakeSheet {
   }
 }
 
+/** RangeList: the same change to several ranges in one call. */
+export class FakeRangeList {
+  readonly [CTX]: FakeContext;
+  readonly #ranges: FakeRange[];
+
+  constructor(context: FakeContext, ranges: FakeRange[]) {
+    this[CTX] = context;
+    this.#ranges = ranges;
+  }
+
+  getRanges(): FakeRange[] {
+    return this[CTX].out([...this.#ranges]);
+  }
+
+  setNumberFormat(numberFormat: string): FakeRangeList {
+    this[CTX].uncounted(() => this.#ranges.forEach((range) => range.setNumberFormat(numberFormat)));
+    return this;
+  }
+}
+
 const contextOf = (self: object) => (self as { [CTX]: FakeContext })[CTX];
 countCalls(FakeSpreadsheetApp, 'SpreadsheetApp', contextOf);
 countCalls(FakeSpreadsheet, 'Spreadsheet', contextOf);
 countCalls(FakeSheet, 'Sheet', contextOf);
+countCalls(FakeRangeList, 'RangeList', contextOf);

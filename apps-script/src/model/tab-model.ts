@@ -49,6 +49,13 @@ const isBase = (field: string) => (baseFields as readonly string[]).includes(fie
 /** Fields whose change by a person is an edit of the record: its content and the Deleted tick. */
 const isEditable = (column: ColumnSpec) => !column.hidden && !column.meta.computed && (!isBase(column.field) || column.field === 'deleted');
 
+/** The highest revision handed out: the stored counter, or a row's if a row carries a higher one (a restored counter). */
+export function highestRev(counter: number, models: Iterable<TabModel>): number {
+  let rev = counter;
+  for (const model of models) for (const row of model.rows) if (row.rev !== null && row.rev > rev) rev = row.rev;
+  return rev;
+}
+
 export class TabModel {
   readonly spec: TabSpec;
   readonly header: unknown[];

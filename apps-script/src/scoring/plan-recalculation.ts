@@ -1,7 +1,7 @@
 import type { WallClock } from '../../../shared/calendar';
 import type { TableName } from '../../../shared/records';
 import { scoreCustomers, type ScoringWarning } from '../../../shared/scoring';
-import { TabModel, type TabRead } from '../model/tab-model';
+import { highestRev, TabModel, type TabRead } from '../model/tab-model';
 import { customerValues, leadScores, leadValues, type ComputedValues } from './contact-scores';
 import { purchasesOf } from './purchases';
 import { planScoreRows, type ScoreRowsPlan } from './score-rows';
@@ -65,9 +65,7 @@ export function planRecalculation(
   const leads = live.filter((c) => !values.has(c.id));
   for (const [id, score] of leadScores(leads, interactions.records, deals.records, context.nowIso, leadWeights)) values.set(id, leadValues(score));
 
-  let rev = context.rev;
-  for (const model of Object.values(tabs)) for (const row of model.rows) if (row.rev !== null && row.rev > rev) rev = row.rev;
-  const rows = planScoreRows(tabs.contacts, values, { rev, nowIso: context.nowIso });
+  const rows = planScoreRows(tabs.contacts, values, { rev: highestRev(context.rev, Object.values(tabs)), nowIso: context.nowIso });
   return { ...rows, contacts: tabs.contacts, customers: result.customers.length, leads: leads.length, notes };
 }
 

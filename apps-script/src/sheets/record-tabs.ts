@@ -1,4 +1,4 @@
-import { rangeOnTab, runsOf } from '../../../shared/a1-notation';
+import { columnLetters, rangeOnTab, runsOf } from '../../../shared/a1-notation';
 import { literalText, type RawCell } from '../../../shared/cell-codec';
 import { tableNames, type TableName } from '../../../shared/records';
 import { tabSpecs, type ColumnSpec, type TabSpec } from '../../../shared/sheet-columns';
@@ -56,14 +56,16 @@ function createRecordTab(spreadsheet: Spreadsheet, spec: TabSpec): Sheet {
   return sheet;
 }
 
-/** Formats whole columns for their kind and hides the bookkeeping ones (a few calls per column). */
+/** Formats whole columns for their kind and hides the bookkeeping ones: a few calls, however many columns. */
 export function formatColumns(sheet: Sheet, columns: { index: number; column: ColumnSpec }[]): void {
-  const rows = sheet.getMaxRows();
+  const byFormat = new Map<string, string[]>();
   for (const { index, column } of columns) {
     const format = numberFormatFor(column);
-    if (format) sheet.getRange(1, index + 1, rows, 1).setNumberFormat(format);
-    if (column.hidden) sheet.hideColumns(index + 1);
+    if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), `${columnLetters(index + 1)}:${columnLetters(index + 1)}`]);
   }
+  for (const [format, ranges] of byFormat) sheet.getRangeList(ranges).setNumberFormat(format);
+  const hidden = columns.filter((c) => c.column.hidden).map((c) => c.index + 1).sort((a, b) => a - b);
+  for (const { first, count } of runsOf(hidden)) sheet.hideColumns(first, count);
 }
 
 /** Grows the sheet so that it has at least this many rows and columns (Google refuses ranges outside it). */
@@ -90,8 +92,13 @@ export function blocksOf(tab: RecordTab, model: TabModel, appendAfter: number): 
   const indexAt = new Map([...model.writes.keys()].map((index) => [rowOf(index), index]));
   for (const { first, count } of runsOf([...indexAt.keys()].sort((a, b) => a - b))) {
     const run = Array.from({ length: count }, (_, i) => model.writes.get(indexAt.get(first + i)!)!);
-    const columns = run.flatMap((cells) => [...cells.keys()]);
-    const [left, right] = [Math.min(...columns), Math.max(...columns)];
+    let [left, right] = [Infinity, -1];
+    for (const cells of run) {
+      for (const column of cells.keys()) {
+        left = Math.min(left, column);
+        right = Math.max(right, column);
+      }
+    }
     const values = run.map((cells) => Array.from({ length: right - left + 1 }, (_, i) => cells.get(left + i) ?? null));
     blocks.push({ tab: name, sheet: tab.sheet, row: first, column: left + 1, values });
   }

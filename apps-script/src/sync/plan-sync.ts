@@ -4,7 +4,7 @@ import { clampToNow, contentFields, editWins, emptyValue, personalFields } from 
 import { fieldTimesSchema, issueMessages, type Conflict, type RejectedRecord, type SheetProblem, type SyncChanges, type SyncSuccess } from '../../../shared/protocol';
 import { computedContactFields, contactLinkedTables, recordSchemas, tableNames, type AnyRecord, type TableName } from '../../../shared/records';
 import { canonicalRecord, fieldCode, valueHash } from '../../../shared/sheet-rows';
-import { TabModel, type RowState, type TabRead } from '../model/tab-model';
+import { highestRev, TabModel, type RowState, type TabRead } from '../model/tab-model';
 
 /**
  * One sync as pure data. Reads what people changed in the sheet (field by field), merges the
@@ -80,8 +80,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
   const nowIso = context.now.toISOString();
   const tabs = {} as Record<TableName, TabModel>;
   for (const table of tableNames) tabs[table] = new TabModel(table, reads[table], context.clock);
-  let rev = context.rev;
-  for (const table of tableNames) for (const row of tabs[table].rows) if (row.rev !== null && row.rev > rev) rev = row.rev;
+  let rev = highestRev(context.rev, Object.values(tabs));
   const nextRev = () => ++rev;
 
   const rejected: RejectedRecord[] = [];
@@ -93,10 +92,12 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
   const index: SyncPlan['index'] = {};
   const byIdOf = new Map<TableName, Map<string, RowState>>();
   const freshOf = new Map<TableName, string[]>();
+  /** rows people added, made records in this run */
+  const madeNow = new Set<RowState>();
 
   for (const table of tableNames) {
     const tab = tabs[table];
-    sheetProblems.push(...tab.problems);
+    for (const problem of tab.problems) sheetProblems.push(problem);
     if (!BASE_COLUMNS.every((field) => tab.has(field))) continue;
     const byId = new Map<string, RowState>();
     const fresh: string[] = [];
@@ -104,7 +105,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     freshOf.set(table, fresh);
     const missing = readIds(table, tab, byId, fresh);
     for (const id of missing) deletedRow(table, id);
-    for (const row of [...byId.values()]) if (!fresh.includes(row.id) || row.hashes.kind !== 'none') sheetEdits(table, row);
+    for (const row of [...byId.values()]) if (!madeNow.has(row)) sheetEdits(table, row);
     for (const raw of input.changes[table]) {
       try {
         mergeIncoming(table, raw);
@@ -189,6 +190,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       }
       // A row a person added (or copied): a record of its own, made in the sheet now.
       row.id = context.newId();
+      madeNow.add(row);
       fresh.push(row.id);
       byId.set(row.id, row);
       row.times.clear();
@@ -199,7 +201,10 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       else tabs[table].writeRecord(row, record, ['id', 'createdAt', 'updatedAt', 'updatedBy']);
     }
     index[table] = { append: fresh, rebuild: stored === null ? fresh : null, signature: '' };
-    if (stored === null) fresh.push(...[...byId.keys()].filter((id) => !fresh.includes(id)));
+    if (stored === null) {
+      const already = new Set(fresh);
+      for (const id of byId.keys()) if (!already.has(id)) fresh.push(id);
+    }
     return missing;
   }
 

@@ -1,11 +1,10 @@
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A local calendar day as YYYY-MM-DD. */
-export const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+import { addDays, dayOf, isoWeekday, localWallClock } from '../../../shared/calendar';
 
-const addDays = (date: Date, days: number) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+/** A local calendar day (the browser's zone) as YYYY-MM-DD. */
+export const localDay = (date: Date) => dayOf(date, localWallClock)!;
 
 /** The one-click follow-up dates: tomorrow, in three days, and next Monday. */
 export function quickDueDates(now: Date) {
-  const daysToMonday = ((8 - now.getDay()) % 7) || 7;
-  return { tomorrow: localDay(addDays(now, 1)), in3Days: localDay(addDays(now, 3)), nextWeek: localDay(addDays(now, daysToMonday)) };
+  const today = localDay(now);
+  return { tomorrow: addDays(today, 1), in3Days: addDays(today, 3), nextWeek: addDays(today, 8 - isoWeekday(today)) };
 }
