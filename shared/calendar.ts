@@ -44,6 +44,13 @@ export function zoneWallClock(timeZone: string): WallClock {
   };
 }
 
+/** The wall time with its weekday (0 = Sunday) and the zone's offset from UTC at that instant, in minutes. */
+export function zonedTime(instant: Date, clock: WallClock): WallTime & { weekday: number; offsetMinutes: number } {
+  const wall = clock(instant);
+  const asUtc = wallAsUtc(wall);
+  return { ...wall, weekday: new Date(asUtc).getUTCDay(), offsetMinutes: Math.round((asUtc - instant.getTime()) / 60_000) };
+}
+
 /** The zone this code runs in: the browser's for the popup. */
 export const localWallClock: WallClock = (d) => ({
   year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds(), millisecond: d.getMilliseconds(),

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { types } from 'node:util';
 import { countCalls, type FakeContext } from './fake-context.ts';
+import { zonedTime, zoneWallClock, type WallClock } from '../../shared/calendar.ts';
 
 /**
  * Utilities. Digests and decoded base64 are Java-style signed byte arrays (-128…127), as Google
@@ -147,26 +148,13 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 /** Wall-clock fields of `date` in `timeZone`; an unknown zone falls back to UTC as Java's TimeZone does. */
 function wallClock(date: Date, timeZone: string) {
-  let parts: Intl.DateTimeFormatPart[];
+  let clock: WallClock;
   try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(date);
+    clock = zoneWallClock(timeZone);
   } catch {
-    return wallClock(date, 'UTC');
+    clock = zoneWallClock('UTC');
   }
-  const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map(field);
-  const millisecond = date.getUTCMilliseconds();
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  return { year, month, day, hour, minute, second, millisecond, weekday: new Date(asUtc).getUTCDay(), offsetMinutes: Math.round((asUtc - date.getTime()) / 60_000) };
+  return zonedTime(date, clock);
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

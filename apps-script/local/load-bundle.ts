@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { instantOf, zoneWallClock } from '../../shared/calendar.ts';
+import { instantOf, zonedTime, zoneWallClock } from '../../shared/calendar.ts';
 import type { ExecutionKind, Realm } from './fake-context.ts';
 import type { FakeGoogle } from './fake-google.ts';
 
@@ -70,9 +70,8 @@ function scriptZone(name: string): ScriptZone {
   return {
     name,
     wall(ms) {
-      const t = clock(new Date(ms));
-      const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
-      return [t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond, new Date(asUtc).getUTCDay(), Math.round((asUtc - ms) / 60_000)];
+      const t = zonedTime(new Date(ms), clock);
+      return [t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond, t.weekday, t.offsetMinutes];
     },
     instant(year, month, day, hour, minute, second, ms) {
       const n = new Date(Date.UTC(year!, month!, day!, hour!, minute!, second!, ms!));
