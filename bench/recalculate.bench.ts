@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { planRecalculation } from '../apps-script/src/scoring/plan-recalculation';
 import { readScoringSettings } from '../apps-script/src/scoring/settings';
-import type { TabRead } from '../apps-script/src/model/tab-model';
+import { fullRead, type TabRead } from '../apps-script/src/model/tab-model';
 import { zoneWallClock } from '../shared/calendar';
 import { newId } from '../shared/ids';
 import { tableNames, type TableName } from '../shared/records';
@@ -45,8 +45,7 @@ function measure(customers: number) {
   const tabs = sheet.google.asPerson(() => {
     const spreadsheet = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet();
     return Object.fromEntries(tableNames.map((table) => {
-      const [header = [], ...rows] = spreadsheet.getSheetByName(tabSpecs[table].tab)!.getDataRange().getValues();
-      return [table, { header, rows }];
+      return [table, fullRead(spreadsheet.getSheetByName(tabSpecs[table].tab)!.getDataRange().getValues(), tabSpecs[table])];
     })) as unknown as Record<TableName, TabRead>;
   });
   let started = performance.now();

@@ -4,3 +4,6 @@ import { uuidv7 } from 'uuidv7';
 export const newId = (): string => uuidv7();
 
 export const nowIso = (date: Date = new Date()): string => date.toISOString();
+
+/** A record id as the sheet and the extension compare it: a UUID in lower case. */
+export const isRecordId = (text: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(text);

@@ -97,6 +97,10 @@ export const syncSuccessSchema = z.object({
   conflicts: z.array(conflictSchema).default([]),
   /** cells and rows in the sheet that could not be read (a person typed something invalid) */
   sheetProblems: z.array(sheetProblemSchema).default([]),
+  /** this answer is one page: ask again from `cursor` for the rest */
+  more: z.boolean().optional(),
+  /** how many changed records the next pages carry (for progress) */
+  remaining: z.number().int().min(0).optional(),
 });
 export type SyncSuccess = z.infer<typeof syncSuccessSchema>;
 

@@ -49,7 +49,7 @@ export class FakeContext {
   readonly sheetClock: WallClock;
   readonly typing: Typing;
   /** run before a counted call: what a person (or another process) does between two of the script's calls */
-  readonly beforeCall: Array<{ method: string; action: () => void }> = [];
+  readonly beforeCall: Array<{ method: string; action: () => void; calls: number }> = [];
   #counting = true;
   #nextExecutionId = 1;
 
@@ -69,10 +69,10 @@ export class FakeContext {
     if (!this.#counting) return;
     this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
     this.calls.total++;
-    const due = this.beforeCall.findIndex((hook) => hook.method === method);
-    if (due >= 0) {
-      const [hook] = this.beforeCall.splice(due, 1);
-      this.uncounted(hook!.action);
+    for (const hook of this.beforeCall) if (hook.method === method) hook.calls--;
+    for (const hook of this.beforeCall.filter((h) => h.calls === 0)) {
+      this.beforeCall.splice(this.beforeCall.indexOf(hook), 1);
+      this.uncounted(hook.action);
     }
     if (this.execution.startedAt > 0 && this.elapsedMs() > this.executionLimitMs) {
       this.execution.startedAt = 0;
@@ -133,9 +133,10 @@ export class FakeContext {
 
   readonly endOfExecution: Array<(executionId: number) => void> = [];
 
-  endExecution(): void {
+  /** Ends the running execution; `resume` is the one it interrupted (a trigger fired while a script ran). */
+  endExecution(resume?: FakeContext['execution']): void {
     for (const hook of this.endOfExecution) hook(this.execution.id);
-    this.execution = { kind: 'editor', id: this.#nextExecutionId++, startedAt: 0, waitedMs: 0 };
+    this.execution = resume ?? { kind: 'editor', id: this.#nextExecutionId++, startedAt: 0, waitedMs: 0 };
   }
 
   /** An Apps Script exception, native to the bundle's realm: `e instanceof Error` holds there. */

@@ -76,7 +76,7 @@ export interface FakeGoogle {
    * Runs `action` as a person (uncounted) just before the script's next call of `method`
    * (e.g. 'Sheets.Spreadsheets.Values.batchUpdate'): an edit that lands between the script's read and write.
    */
-  beforeCall(method: string, action: () => void): void;
+  beforeCall(method: string, action: () => void, nth?: number): void;
   readonly timeZones: { script: string; spreadsheet: string };
   /** runs `work` as one script execution of the given kind (locks it keeps are released at the end) */
   execute<T>(kind: ExecutionKind, work: () => T): T;
@@ -144,15 +144,17 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     locks,
     slept,
     execute(kind, work) {
+      // An execution started while another runs (a person's edit firing onEdit mid-sync) is a process of its own.
+      const outer = context.execution.startedAt > 0 ? context.execution : undefined;
       context.beginExecution(kind);
       try {
         return work();
       } finally {
-        context.endExecution();
+        context.endExecution(outer);
       }
     },
     asPerson: (work) => context.uncounted(work),
-    beforeCall: (method, action) => void context.beforeCall.push({ method, action }),
+    beforeCall: (method, action, nth = 1) => void context.beforeCall.push({ method, action, calls: nth }),
     timeZones: { script: context.timeZone, spreadsheet: spreadsheetTimeZone },
     setServiceUrl(url) {
       scriptApp.serviceUrl = url;

@@ -1,11 +1,15 @@
 import { parseA1 } from '../../shared/a1-notation.ts';
-import { MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, typeText, type StoredCell } from './cell-text.ts';
+import { serialOfWall } from '../../shared/calendar.ts';
+import { displayText, MAX_CELL_CHARS, PLAIN_TEXT_FORMAT, typeText, type StoredCell } from './cell-text.ts';
 import { countCalls, isPlainObject, type FakeContext } from './fake-context.ts';
-import { writeCell } from './fake-range.ts';
+import { readValue, writeCell } from './fake-range.ts';
 import { FakeSpreadsheet } from './fake-spreadsheet.ts';
 
 /**
  * The Sheets advanced service (`Sheets.Spreadsheets.Values`), as far as Rapport uses it:
+ * `batchGet` reads several ranges in one call (UNFORMATTED_VALUE gives numbers, booleans and text,
+ * date cells as serial numbers; each row is cut after its last non-empty cell and the range after
+ * its last non-empty row, and a range with nothing in it has no `values`).
  * `batchUpdate` writes several ranges in one call. As in the API: `valueInputOption` is required;
  * RAW stores strings as text, USER_ENTERED types them like a person; a null cell is skipped
  * (the cell keeps what it holds) and "" empties it; a range must name an existing tab and lie
@@ -35,6 +39,43 @@ export class FakeSheetsValues {
   constructor(context: FakeContext, spreadsheet: FakeSpreadsheet) {
     this[CTX] = context;
     this.#spreadsheet = spreadsheet;
+  }
+
+  batchGet(spreadsheetId: string, options: { ranges?: string | string[]; valueRenderOption?: string; dateTimeRenderOption?: string; majorDimension?: string } = {}) {
+    const context = this[CTX];
+    const fail = (message: string): never => context.fail(`GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: ${message}`);
+    if (spreadsheetId !== this.#spreadsheet.getId()) fail('Requested entity was not found.');
+    const render = options.valueRenderOption ?? 'FORMATTED_VALUE';
+    if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE'].includes(render)) fail(`valueRenderOption ${render} is not modelled`);
+    if ((options.dateTimeRenderOption ?? 'SERIAL_NUMBER') !== 'SERIAL_NUMBER') fail('only dateTimeRenderOption SERIAL_NUMBER is modelled');
+    if ((options.majorDimension ?? 'ROWS') !== 'ROWS') fail('only majorDimension ROWS is modelled');
+    const ranges = options.ranges === undefined ? [] : Array.isArray(options.ranges) ? options.ranges : [options.ranges];
+    const state = FakeSpreadsheet.state(this.#spreadsheet);
+    let cells = 0;
+    const valueRanges = ranges.map((text) => {
+      const range = parseA1(String(text));
+      const model = range?.sheetName === undefined ? undefined : state.sheets.find((sheet) => sheet.name === range.sheetName);
+      if (!range || !model) return fail(`Unable to parse range: ${String(text)}`);
+      const lastRow = range.lastRow ?? model.maxRows;
+      const lastColumn = range.lastColumn ?? model.maxColumns;
+      if (lastRow > model.maxRows || lastColumn > model.maxColumns) fail(`Range (${text}) exceeds grid limits. Max rows: ${model.maxRows}, max columns: ${model.maxColumns}`);
+      cells += (lastRow - range.row + 1) * (lastColumn - range.column + 1);
+      const rows: (string | number | boolean)[][] = [];
+      for (let r = range.row; r <= lastRow; r++) {
+        const row: (string | number | boolean)[] = [];
+        for (let c = range.column; c <= lastColumn; c++) {
+          const cell = model.cell(r, c);
+          const value = readValue(context, model, cell);
+          row.push(render === 'FORMATTED_VALUE' ? displayText({ value }, context.sheetClock) : value instanceof Date ? serialOfWall(context.sheetClock(value)) : value);
+        }
+        while (row.length > 0 && row[row.length - 1] === '') row.pop();
+        rows.push(row);
+      }
+      while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+      return { range: String(text), majorDimension: 'ROWS', ...(rows.length > 0 ? { values: rows } : {}) };
+    });
+    context.countCells('read', cells);
+    return context.out({ spreadsheetId, valueRanges });
   }
 
   batchUpdate(resource: { valueInputOption?: string; data?: ValueRange[] }, spreadsheetId: string) {

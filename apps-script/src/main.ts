@@ -2,10 +2,16 @@
 // function declaration for every export here that forwards to the bundle.
 import { addMenu, addTeamMember as addTeamMemberMenu, setUpTabs as setUpTabsMenu } from './menu';
 import { recalculateScores as recalculate, turnOnNightlyScoring as turnOnNightly } from './scoring/recalculate';
+import { logEdit } from './sheets/edit-log';
 import { get, post } from './web-app';
 
 export function onOpen() {
   addMenu();
+}
+
+/** The simple trigger Google runs for every edit a person makes: notes which rows the next sync must read. */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit) {
+  logEdit(e);
 }
 
 export function doPost(e: GoogleAppsScript.Events.DoPost) {

@@ -11,7 +11,7 @@ export interface SyncSettings {
 }
 
 export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number; rejected: RejectedRecord[]; conflicts: Conflict[]; sheetProblems: number }
+  | { ok: true; pushed: number; pulled: number; rejected: RejectedRecord[]; conflicts: Conflict[]; sheetProblems: number; more?: boolean; remaining?: number }
   | { ok: false; error: SheetFailure };
 
 /** How many queued writes go in one request; the rest follow in the next. */
@@ -22,6 +22,11 @@ const CURSOR_URL_KEY = 'sync.cursorUrl';
 /** Records the sheet refused (and why), and edits of this member's that lost: shown to the person, newest first. */
 export const REFUSED_KEY = 'sync.refused';
 const KEEP_REFUSED = 50;
+
+/** A first sync of a large team comes in pages: how far it got, for the popup ("12,000 of 50,000"). */
+export const PROGRESS_KEY = 'sync.progress';
+/** At most this many pages in one sync; the next sync goes on from the cursor. */
+const MAX_PAGES = 200;
 
 /** Failures that may be caused by one record of the batch: worth retrying with fewer records. */
 const MAYBE_ONE_RECORD: SheetFailure['code'][] = ['internal', 'script_error', 'timeout', 'bad_request'];
@@ -54,15 +59,27 @@ export async function syncOnce(db: RapportDatabase, settings: SyncSettings, fetc
   const isolatedNow = new Set<string>();
   let limit = BATCH;
   let last: SyncOutcome | null = null;
+  let pages = 0;
+  let pulled = 0;
   for (;;) {
     let queued = await db.outbox.orderBy('seq').filter((e) => !suspects.has(keyOf(e))).limit(limit).toArray();
-    const retry = queued.length === 0 ? [...suspects.keys()].find((key) => !isolatedNow.has(key)) : undefined;
-    if (queued.length === 0 && !retry) return last ?? (await roundTrip(db, settings, [], fetchImpl));
+    const pullMore = last?.ok === true && last.more === true;
+    const retry = queued.length === 0 && !pullMore ? [...suspects.keys()].find((key) => !isolatedNow.has(key)) : undefined;
+    // Nothing (more) to send and no page left to pull: done. With nothing at all to send, one round still pulls.
+    if (queued.length === 0 && !retry && last && !pullMore) return last;
     if (retry) queued = (await db.outbox.orderBy('seq').toArray()).filter((e) => keyOf(e) === retry);
     const outcome = await roundTrip(db, settings, queued, fetchImpl);
     if (outcome.ok) {
       if (retry) await saveSuspects(db, suspects, retry, null);
-      if (retry || queued.length < limit) return outcome;
+      pulled += outcome.pulled;
+      // More pages of the team's records: keep pulling, saying how far it got.
+      if (outcome.more && ++pages < MAX_PAGES) {
+        await db.meta.put({ key: PROGRESS_KEY, value: { loaded: pulled, remaining: outcome.remaining ?? 0 } });
+        last = outcome;
+        continue;
+      }
+      if (pages > 0) await db.meta.delete(PROGRESS_KEY);
+      if (retry || queued.length < limit) return { ...outcome, pulled };
       last = outcome;
       continue;
     }
@@ -155,7 +172,7 @@ async function roundTrip(db: RapportDatabase, settings: SyncSettings, queued: Ou
     ...answer.conflicts.map((c) => ({ table: c.table, id: c.id, message: c.message, at: new Date().toISOString() })),
   ];
   if (refused.length > 0) await remember(db, refused);
-  return { ok: true, pushed: byRecord.size, pulled, rejected: answer.rejected, conflicts: answer.conflicts, sheetProblems: answer.sheetProblems.length };
+  return { ok: true, pushed: byRecord.size, pulled, rejected: answer.rejected, conflicts: answer.conflicts, sheetProblems: answer.sheetProblems.length, more: answer.more, remaining: answer.remaining };
 }
 
 async function remember(db: RapportDatabase, refused: RefusedChange[]) {

@@ -46,27 +46,34 @@ describe('only what changed is written', () => {
     team.advance(MINUTE);
     const edits = people.filter((_, i) => i % 20 === 7).map((p) => ({ ...p, notes: 'called back', updatedAt: team.now().toISOString() }));
     team.google.resetCalls();
-    expect(team.sync({ contacts: edits }, first.cursor).changes.contacts).toHaveLength(100);
+    // The member's own edits are not sent back; another member gets all 100.
+    expect(team.sync({ contacts: edits }, first.cursor).changes.contacts).toHaveLength(0);
+    const calls = { ...team.google.calls };
+    expect(team.sync({}, first.cursor).changes.contacts).toHaveLength(100);
+    Object.assign(team.google.calls, calls);
     // Per update: the note, updated at/by, revision, field hashes, field times. Before: the whole span, about 33,000 cells.
     expect(team.google.calls.cellsWritten).toBe(100 * 6);
     expect(team.google.calls.byMethod['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
     expect(team.google.calls.byMethod['Range.setValues'] ?? 0).toBe(0);
   });
 
-  it('answers busy and writes nothing when people sort the rows while the script runs; the next sync goes through', () => {
+  it.each([
+    ['between reading the ids and reading the rows', 'Sheets.Spreadsheets.Values.batchGet', 2],
+    // The 7th getLastRow: after the edit log's and one per tab for the index, the check of the rows just before writing.
+    ['between reading the rows and writing them', 'Sheet.getLastRow', 7],
+  ])('answers busy and writes nothing when people sort the rows %s; the next sync goes through', (_, method, nth) => {
     const team = teamSheet();
     const { contact } = makers();
     const people = [contact({ firstName: 'Zed' }), contact({ firstName: 'Amy' })];
     const first = team.sync({ contacts: people });
     team.advance(MINUTE);
     const edit = { ...people[0], jobTitle: 'CFO', updatedAt: team.now().toISOString() };
-    team.google.beforeCall('Sheets.Spreadsheets.Values.batchUpdate', () => undefined);
-    team.google.beforeCall('Sheet.getLastRow', () => {
+    team.google.beforeCall(method, () => {
       // A person sorts by first name: Amy moves up, Zed down.
       const tab = team.tab('Contacts');
       const values = tab.getRange(2, 1, 2, tab.getLastColumn()).getValues();
       tab.getRange(2, 1, 2, tab.getLastColumn()).setValues([values[1]!, values[0]!].map((row) => row.map((cell) => (typeof cell === 'string' && cell !== '' ? `'${cell}` : cell))));
-    });
+    }, nth);
     const busy = team.post({ token: 'test-token-0123456789abcdef', clientId: 'c', since: first.cursor, changes: { contacts: [edit], companies: [], interactions: [], deals: [], followUps: [] } });
     expect(busy).toMatchObject({ ok: false, error: { code: 'busy' } });
     expect(team.rows('Contacts').map((r) => [r['First name'], r['Job title']])).toEqual([['Amy', ''], ['Zed', '']]);
@@ -164,7 +171,8 @@ describe('no cell can stop the team', () => {
     expect(next.sheetProblems).toEqual([expect.objectContaining({ tab: 'Contacts', column: '_rev' })]);
     team.advance(MINUTE);
     const later = team.sync({ contacts: [{ ...bob, jobTitle: 'CTO', updatedAt: team.now().toISOString() }] }, next.cursor);
-    expect(later.changes.contacts.map((c) => c.jobTitle)).toEqual(['CTO']);
+    expect(later.cursor).toBeGreaterThan(next.cursor);
+    expect(team.sync({}, next.cursor).changes.contacts.map((c) => c.jobTitle)).toEqual(['CTO']);
     expect(team.sync({}, later.cursor).changes.contacts).toEqual([]);
   });
 
@@ -337,7 +345,8 @@ describe('merging by field', () => {
     const corrected = team.now().toISOString();
     const again = team.sync({ contacts: [{ ...bea, jobTitle: 'Purchasing lead', updatedAt: corrected, fieldTimes: { jobTitle: corrected } }] }, answer.cursor);
     expect(again.serverTime).toBe(corrected);
-    expect(again.changes.contacts).toEqual([expect.objectContaining({ jobTitle: 'Purchasing lead' })]);
+    expect(again.conflicts).toEqual([]);
+    expect(team.sync({}, answer.cursor).changes.contacts).toEqual([expect.objectContaining({ jobTitle: 'Purchasing lead' })]);
   });
 
   it('does not let a clock 5 minutes fast beat a later correct edit', () => {

@@ -59,8 +59,13 @@ export function teamSheet(options: Omit<FakeGoogleOptions, 'workbook' | 'now'> &
       if (row < 0) throw new Error(`${id} is not in ${name}`);
       return row + 1;
     },
-    /** a person types into a cell, as in the spreadsheet */
+    /** a person types into a cell, as in the spreadsheet: Google then runs the simple onEdit trigger */
     type(name: string, row: number, heading: string, text: string | number | boolean) {
+      const range = google.asPerson(() => tab(name).getRange(row, column(name, heading)).setValue(text));
+      sheet.bundle.callAs('editor', 'onEdit', { range, value: String(text), source: spreadsheet(), authMode: 'LIMITED' });
+    },
+    /** an edit no trigger sees (another script, the Sheets API): only a full read finds it */
+    typeUnseen(name: string, row: number, heading: string, text: string | number | boolean) {
       google.asPerson(() => tab(name).getRange(row, column(name, heading)).setValue(text));
     },
     cell(name: string, row: number, heading: string): unknown {

@@ -15,10 +15,38 @@ import {
  * the cells to write — only the cells that change, never people's own columns.
  */
 
-/** A tab as read with one getValues: its header row and the data rows below it. */
+/**
+ * What was read of a tab: its header row, how many data rows it has, the cells of the columns
+ * that place records (id and revision) for every row, and the rows read whole — all of them after a
+ * full read, else only those a run needs (rows it changes, rows changed since a member's cursor,
+ * rows people edited).
+ */
 export interface TabRead {
   header: unknown[];
-  rows: unknown[][];
+  /** data rows in the tab: its last row with content, less the header */
+  rowCount: number;
+  /** every data row's id cell */
+  ids: unknown[];
+  /** every data row's revision cell */
+  revs: unknown[];
+  /** data rows read whole, by index (0 = the row under the header) */
+  rows: Map<number, unknown[]>;
+}
+
+/** A tab read whole with one getValues (header row first). */
+export function fullRead(values: unknown[][], spec: TabSpec): TabRead {
+  const [header = [], ...rows] = values;
+  const { columns } = layoutOf(header, spec);
+  const column = (field: string) => columns.get(field) ?? -1;
+  let rowCount = rows.length;
+  while (rowCount > 0 && isBlankRow(rows[rowCount - 1]!)) rowCount--;
+  return {
+    header,
+    rowCount,
+    ids: rows.slice(0, rowCount).map((row) => row[column('id')] ?? ''),
+    revs: rows.slice(0, rowCount).map((row) => row[column(REV_FIELD)] ?? ''),
+    rows: new Map(rows.slice(0, rowCount).map((row, index) => [index, row])),
+  };
 }
 
 /** data row index (0 = the row under the header) → column index → RAW value */
@@ -68,8 +96,12 @@ export class TabModel {
   /** rows appended by this run (their indexes follow the read rows) */
   appended = 0;
   readonly readRowCount: number;
-  /** the id cell of each read row as it was read (lower case, '' for none), to notice rows people moved since */
+  /** the id cell of every row as read (lower case, '' for none): places records, and notices rows people moved since */
   readonly idsAsRead: string[];
+  /** the revision of every row as read (null where the cell holds none Rapport could have written) */
+  readonly revsAsRead: (number | null)[];
+  /** every row was read whole */
+  readonly complete: boolean;
 
   constructor(
     readonly table: TableName,
@@ -78,7 +110,7 @@ export class TabModel {
   ) {
     this.spec = tabSpecs[table];
     const hasHeader = read.header.some((cell) => String(cell ?? '').trim() !== '');
-    const dataRows = read.rows.filter((row) => !isBlankRow(row)).length;
+    const dataRows = read.rowCount;
     const header = hasHeader ? [...read.header] : [];
     let layout = layoutOf(header, this.spec);
     // Columns are added where nobody can lose data by it: a tab without rows, or Rapport's hidden bookkeeping.
@@ -102,12 +134,13 @@ export class TabModel {
     for (const problem of layout.problems) {
       this.problems.push({ tab: this.spec.tab, row: 1, column: problem.header, errors: [`${this.spec.tab}: ${problem.message}. Rapport leaves this field alone for everyone until the column is back (Rapport → Set up tabs).`] });
     }
-    this.readRowCount = read.rows.length;
-    const idColumn = this.columns.get('id') ?? -1;
-    this.idsAsRead = read.rows.map((row) => (idColumn < 0 ? '' : String(row[idColumn] ?? '').trim().toLowerCase()));
-    read.rows.forEach((row, index) => {
+    this.readRowCount = read.rowCount;
+    this.idsAsRead = read.ids.map((cell) => String(cell ?? '').trim().toLowerCase());
+    this.revsAsRead = read.revs.map(readRev);
+    this.complete = read.rows.size >= read.rowCount;
+    for (const [index, row] of [...read.rows].sort((a, b) => a[0] - b[0])) {
       if (!isBlankRow(row)) this.rows.push(this.#readRow(index, row));
-    });
+    }
   }
 
   /** Whether the tab has a usable column for the field. */

@@ -20,7 +20,8 @@ export function recalculateScores() {
       const settings = readSettingsTab();
       const workbook = openRecordWorkbook();
       const now = new Date();
-      const plan = planRecalculation(workbook.reads, settings.values, { today: dayOf(now, workbook.clock)!, nowIso: now.toISOString(), rev: workbook.rev, clock: workbook.clock });
+      const reads = workbook.read({ contacts: 'all', interactions: 'all', deals: 'all', companies: [], followUps: [] });
+      const plan = planRecalculation(reads, settings.values, { today: dayOf(now, workbook.clock)!, nowIso: now.toISOString(), rev: workbook.rev, clock: workbook.clock });
       workbook.commit({ tabs: { contacts: plan.contacts }, rev: plan.changed > 0 ? plan.rev : workbook.rev });
       markComputedColumns(plan.contacts.header);
       const counts = `${plan.customers} customer(s), ${plan.leads} lead(s)`;

@@ -1,7 +1,8 @@
 import { tableNames, type TableName } from '../../../shared/records';
-import type { IdIndex, IndexUpdate } from '../sync/plan-sync';
+import { idSignature, type IdIndex, type IndexUpdate } from '../sync/plan-sync';
 import type { CellBlock } from './record-tabs';
 import { scriptProperties } from './script-state';
+import { isRecordId } from '../../../shared/ids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -14,6 +15,8 @@ export const ID_INDEX_TAB = 'Rapport ids';
 const SIGNATURES_PROPERTY = 'rapport.ids';
 
 export interface StoredIdIndex extends IdIndex {
+  /** the fingerprint of a tab's id cells as read now */
+  signatureOf(ids: unknown[]): string;
   /** the cells the updates add to the hidden tab */
   blocks(updates: Partial<Record<TableName, IndexUpdate>>): CellBlock[];
   /** keeps the fingerprints, once the blocks are written */
@@ -45,6 +48,7 @@ export function storedIdIndex(spreadsheet: Spreadsheet, properties = scriptPrope
   const columnOf = (table: TableName) => tableNames.indexOf(table) + 1;
 
   return {
+    signatureOf: (cells) => idSignature(new Set(cells.map((cell) => String(cell ?? '').trim().toLowerCase()).filter((id) => isRecordId(id)))),
     signature: (table) => (typeof signatures[table] === 'string' ? signatures[table]! : null),
     knownIds(table) {
       const count = countOf(signatures[table] ?? null);

@@ -1,17 +1,14 @@
 import { columnLetters, rangeOnTab, runsOf } from '../../../shared/a1-notation';
+import { serialOfWall } from '../../../shared/calendar';
 import { literalText, type RawCell } from '../../../shared/cell-codec';
 import { tableNames, type TableName } from '../../../shared/records';
-import { tabSpecs, type ColumnSpec, type TabSpec } from '../../../shared/sheet-columns';
+import { layoutOf, REV_FIELD, tabSpecs, type ColumnSpec, type TabSpec } from '../../../shared/sheet-columns';
 import type { TabModel, TabRead } from '../model/tab-model';
+import type { TabIndex } from '../sync/plan-reads';
+import { spreadsheetClock } from './zone';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** One record tab: the sheet and what one getValues read from it. */
-export interface RecordTab {
-  sheet: Sheet;
-  read: TabRead;
-}
 
 /** A block of cells to write; null leaves a cell as it is (the Sheets API skips nulls). */
 export interface CellBlock {
@@ -35,15 +32,96 @@ export function numberFormatFor(column: ColumnSpec): string | null {
   return '@';
 }
 
-/** Reads every record tab with one getValues each, creating tabs that are missing. */
-export function openRecordTabs(spreadsheet: Spreadsheet): Record<TableName, RecordTab> {
-  const tabs = {} as Record<TableName, RecordTab>;
+/** The record tabs, each created (with its headers and formats) when it is missing. */
+export function openRecordSheets(spreadsheet: Spreadsheet): Record<TableName, Sheet> {
+  const sheets = {} as Record<TableName, Sheet>;
+  for (const table of tableNames) sheets[table] = spreadsheet.getSheetByName(tabSpecs[table].tab) ?? createRecordTab(spreadsheet, tabSpecs[table]);
+  return sheets;
+}
+
+/** A tab's header and the columns that place its records (id, revision), for every row. */
+export interface TabIndexRead extends TabIndex {
+  header: unknown[];
+}
+
+/**
+ * Reads each tab's header row and its id and revision columns: a few calls per tab plus one
+ * Sheets API request for all the columns. Cells come as the API gives them unformatted: numbers,
+ * booleans, text, and date cells as serial numbers (the same for a full read and a partial one, so
+ * a row reads the same whichever way it was read).
+ */
+export function readTabIndexes(spreadsheet: Spreadsheet, sheets: Record<TableName, Sheet>): Record<TableName, TabIndexRead> {
+  const indexes = {} as Record<TableName, TabIndexRead>;
+  const columns: { table: TableName; field: 'ids' | 'revs'; range: string }[] = [];
   for (const table of tableNames) {
-    const sheet = spreadsheet.getSheetByName(tabSpecs[table].tab) ?? createRecordTab(spreadsheet, tabSpecs[table]);
-    const [header = [], ...rows] = sheet.getDataRange().getValues();
-    tabs[table] = { sheet, read: { header, rows } };
+    const sheet = sheets[table];
+    const rowCount = Math.max(0, sheet.getLastRow() - 1);
+    const width = Math.max(1, sheet.getLastColumn());
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    indexes[table] = { header, rowCount, ids: [], revs: [] };
+    const { columns: layout } = layoutOf(header, tabSpecs[table]);
+    for (const [field, name] of [['id', 'ids'], [REV_FIELD, 'revs']] as const) {
+      const column = layout.get(field) ?? -1;
+      if (column >= 0 && rowCount > 0) columns.push({ table, field: name, range: rangeOnTab(tabSpecs[table].tab, 2, column + 1, rowCount, 1) });
+    }
   }
-  return tabs;
+  const values = readRanges(spreadsheet, columns.map((c) => c.range));
+  columns.forEach((column, i) => {
+    const cells = values[i]!;
+    indexes[column.table][column.field] = Array.from({ length: indexes[column.table].rowCount }, (_, row) => cells[row]?.[0] ?? '');
+  });
+  for (const table of tableNames) {
+    const index = indexes[table];
+    if (index.ids.length === 0) index.ids = new Array(index.rowCount).fill('');
+    if (index.revs.length === 0) index.revs = new Array(index.rowCount).fill('');
+  }
+  return indexes;
+}
+
+/** Reads the planned rows of each tab whole (every row where the plan says all): one Sheets API request. */
+export function readTabRows(spreadsheet: Spreadsheet, indexes: Record<TableName, TabIndexRead>, plan: Record<TableName, 'all' | number[]>): Record<TableName, TabRead> {
+  const requests: { table: TableName; first: number; count: number; range: string }[] = [];
+  for (const table of tableNames) {
+    const index = indexes[table];
+    const width = Math.max(1, index.header.length);
+    const wanted = plan[table] === 'all' ? Array.from({ length: index.rowCount }, (_, i) => i) : plan[table];
+    for (const { first, count } of runsOf(wanted)) requests.push({ table, first, count, range: rangeOnTab(tabSpecs[table].tab, first + 2, 1, count, width) });
+  }
+  const values = readRanges(spreadsheet, requests.map((r) => r.range));
+  const reads = {} as Record<TableName, TabRead>;
+  const idColumns = {} as Record<TableName, number>;
+  for (const table of tableNames) {
+    reads[table] = { ...indexes[table], rows: new Map() };
+    idColumns[table] = layoutOf(indexes[table].header, tabSpecs[table]).columns.get('id') ?? -1;
+  }
+  requests.forEach((request, i) => {
+    const width = Math.max(1, indexes[request.table].header.length);
+    const idColumn = idColumns[request.table];
+    for (let r = 0; r < request.count; r++) {
+      const row = values[i]![r] ?? [];
+      const index = request.first + r;
+      // The rows must hold the ids the index read a moment before: people may have sorted the tab in between.
+      if (idColumn >= 0 && String(row[idColumn] ?? '') !== String(indexes[request.table].ids[index] ?? '')) {
+        throw new RowsMovedError(`${tabSpecs[request.table].tab} row ${index + 2} changed place while Rapport was reading`);
+      }
+      reads[request.table].rows.set(index, Array.from({ length: width }, (_, c) => row[c] ?? ''));
+    }
+  });
+  return reads;
+}
+
+/**
+ * Several ranges in one Sheets API request, unformatted (dates as serial numbers). Without the
+ * advanced service: one getValues per range, dates turned into serial numbers the same way.
+ */
+function readRanges(spreadsheet: Spreadsheet, ranges: string[]): unknown[][][] {
+  if (ranges.length === 0) return [];
+  if (typeof Sheets !== 'undefined' && Sheets?.Spreadsheets?.Values) {
+    const answer = Sheets.Spreadsheets.Values.batchGet(spreadsheet.getId(), { ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' });
+    return (answer.valueRanges ?? []).map((range) => (range.values ?? []) as unknown[][]);
+  }
+  const { clock } = spreadsheetClock(spreadsheet);
+  return ranges.map((range) => spreadsheet.getRange(range).getValues().map((row) => row.map((cell) => (cell instanceof Date ? serialOfWall(clock(cell)) : cell))));
 }
 
 function createRecordTab(spreadsheet: Spreadsheet, spec: TabSpec): Sheet {
@@ -82,11 +160,11 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number) {
  * made while the script ran, is never overwritten. Rows appended follow the sheet's last row
  * as it is now.
  */
-export function blocksOf(tab: RecordTab, model: TabModel, appendAfter: number): CellBlock[] {
+export function blocksOf(sheet: Sheet, model: TabModel, appendAfter: number): CellBlock[] {
   const name = model.spec.tab;
   const blocks: CellBlock[] = [];
   if (model.addedColumns.length > 0) {
-    for (const { index, column } of model.addedColumns) blocks.push({ tab: name, sheet: tab.sheet, row: 1, column: index + 1, values: [[column.header]] });
+    for (const { index, column } of model.addedColumns) blocks.push({ tab: name, sheet, row: 1, column: index + 1, values: [[column.header]] });
   }
   const rowOf = (index: number) => (index < model.readRowCount ? index + 2 : appendAfter + (index - model.readRowCount) + 1);
   const indexAt = new Map([...model.writes.keys()].map((index) => [rowOf(index), index]));
@@ -100,29 +178,43 @@ export function blocksOf(tab: RecordTab, model: TabModel, appendAfter: number): 
       }
     }
     const values = run.map((cells) => Array.from({ length: right - left + 1 }, (_, i) => cells.get(left + i) ?? null));
-    blocks.push({ tab: name, sheet: tab.sheet, row: first, column: left + 1, values });
+    blocks.push({ tab: name, sheet, row: first, column: left + 1, values });
   }
   return blocks;
 }
 
 /**
- * Checks, just before writing, that the rows the plan writes still hold the ids they held when
- * read (people may sort, insert or delete rows while the script runs), and returns the row after
- * which appended rows go. Two calls per tab.
+ * Checks, just before writing, that the rows the plans write still hold the ids they held when
+ * read (people may sort, insert or delete rows while the script runs), and returns, per tab, the
+ * row after which appended rows go. One call per tab plus one request for the id cells of the rows
+ * written — not the whole id column again.
  */
-export function checkRowsInPlace(tab: RecordTab, model: TabModel): number {
-  const lastRow = tab.sheet.getLastRow();
-  const touched = [...model.writes.keys()].filter((index) => index < model.readRowCount);
-  const idColumn = model.columns.get('id') ?? -1;
-  if (touched.length > 0 && idColumn >= 0) {
-    const height = Math.max(1, Math.min(lastRow, model.readRowCount + 1) - 1);
-    const ids = tab.sheet.getRange(2, idColumn + 1, height, 1).getValues();
-    for (const index of touched) {
-      const now = String(ids[index]?.[0] ?? '').trim().toLowerCase();
-      if (now !== model.idsAsRead[index]) throw new RowsMovedError(`${model.spec.tab} row ${index + 2} changed place while Rapport was syncing`);
+export function checkRowsInPlace(spreadsheet: Spreadsheet, sheets: Record<TableName, Sheet>, models: Partial<Record<TableName, TabModel>>): Partial<Record<TableName, number>> {
+  const appendAfter: Partial<Record<TableName, number>> = {};
+  const checks: { model: TabModel; first: number; count: number; range: string }[] = [];
+  for (const table of tableNames) {
+    const model = models[table];
+    if (!model || (model.writes.size === 0 && model.addedColumns.length === 0)) continue;
+    const lastRow = sheets[table].getLastRow();
+    appendAfter[table] = Math.max(lastRow, model.readRowCount + 1);
+    const idColumn = model.columns.get('id') ?? -1;
+    const touched = [...model.writes.keys()].filter((index) => index < model.readRowCount).sort((a, b) => a - b);
+    if (idColumn < 0) continue;
+    for (const { first, count } of runsOf(touched)) {
+      // A row to write that lies beyond the tab's end now: people deleted rows meanwhile.
+      if (first + count + 1 > lastRow) throw new RowsMovedError(`${model.spec.tab} row ${first + count + 1} was deleted while Rapport was syncing`);
+      checks.push({ model, first, count, range: rangeOnTab(model.spec.tab, first + 2, idColumn + 1, count, 1) });
     }
   }
-  return Math.max(lastRow, model.readRowCount + 1);
+  const values = readRanges(spreadsheet, checks.map((c) => c.range));
+  checks.forEach((check, i) => {
+    for (let r = 0; r < check.count; r++) {
+      const index = check.first + r;
+      const now = String(values[i]![r]?.[0] ?? '').trim().toLowerCase();
+      if (now !== check.model.idsAsRead[index]) throw new RowsMovedError(`${check.model.spec.tab} row ${index + 2} changed place while Rapport was syncing`);
+    }
+  });
+  return appendAfter;
 }
 
 /**

@@ -1,58 +1,118 @@
 import type { WallClock } from '../../../shared/calendar';
 import type { SheetProblem } from '../../../shared/protocol';
+import { tabSpecs } from '../../../shared/sheet-columns';
 import { tableNames, type TableName } from '../../../shared/records';
 import type { TabModel, TabRead } from '../model/tab-model';
+import type { EditedRows } from '../sync/plan-reads';
 import type { IndexUpdate } from '../sync/plan-sync';
+import { readEditLog, type EditLog } from './edit-log';
 import { storedIdIndex, type StoredIdIndex } from './id-index';
 import { showSheetProblems } from './problems-tab';
-import { blocksOf, checkRowsInPlace, formatColumns, openRecordTabs, writeBlocks, type CellBlock, type RecordTab } from './record-tabs';
-import { readRevisionCounter, saveRevisionCounter } from './script-state';
+import { blocksOf, checkRowsInPlace, formatColumns, openRecordSheets, readTabIndexes, readTabRows, writeBlocks, type CellBlock, type TabIndexRead } from './record-tabs';
+import { readRevisionCounter, saveRevisionCounter, scriptProperties } from './script-state';
 import { spreadsheetClock } from './zone';
 
 /**
- * The record tabs of the active spreadsheet as one unit a run reads once and writes once: the
- * tabs, the spreadsheet's time zone, the revision counter and the id index. `commit` writes what
- * the planners decided — only the cells they changed, in one Sheets API call.
+ * The record tabs of the active spreadsheet as a run sees them. Opening reads each tab's header and
+ * the columns that place records (id, revision), the log of rows people edited, the revision
+ * counter and the spreadsheet's time zone; `read` then reads whole only the rows a planner asks
+ * for, in one request; `commit` writes only the cells the planners changed, in one request.
  */
 export interface RecordWorkbook {
   clock: WallClock;
   timeZone: string;
-  reads: Record<TableName, TabRead>;
+  /** each tab's header, row count, ids and revisions */
+  index: Record<TableName, TabIndexRead>;
+  /** rows people edited since the last sync, per tab */
+  edited: Partial<Record<TableName, EditedRows>>;
+  /** every row must be read: the periodic safety net is due, or the edit log is new or overflowed */
+  full: boolean;
+  /** tabs whose ids differ from what the last run left (rows people deleted or added) */
+  idsChanged: Set<TableName>;
   ids: StoredIdIndex;
   /** the last revision handed out */
   rev: number;
+  /** the edit log is empty and no full read is due: nobody changed anything the sync must look at */
+  nothingEdited: boolean;
+  read(rows: Record<TableName, 'all' | number[]>): Record<TableName, TabRead>;
   commit(change: { tabs: Partial<Record<TableName, TabModel>>; rev: number; index?: Partial<Record<TableName, IndexUpdate>>; problems?: SheetProblem[] }): void;
 }
 
+/** People's edits that no trigger saw (another script, the API) are found by reading every row this often. */
+const FULL_READ_EVERY_MS = 60 * 60_000;
+const FULL_READ_PROPERTY = 'rapport.fullReadAt';
+/** Each tab's last row after the last run: a row deleted or added without an edit (onEdit does not fire for that) shows here. */
+const LAST_ROWS_PROPERTY = 'rapport.lastRows';
+
 export function openRecordWorkbook(): RecordWorkbook {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const { clock, timeZone } = spreadsheetClock(spreadsheet);
-  const tabs = openRecordTabs(spreadsheet);
-  const ids = storedIdIndex(spreadsheet);
-  const rev = readRevisionCounter();
-  const reads = Object.fromEntries(tableNames.map((t) => [t, tabs[t].read])) as Record<TableName, TabRead>;
+  const properties = scriptProperties();
+  const log: EditLog | null = readEditLog(spreadsheet);
+  const lastFull = Number(properties.getProperty(FULL_READ_PROPERTY) ?? 0);
+  const full = !log || !(Date.now() - lastFull < FULL_READ_EVERY_MS);
+  const rev = readRevisionCounter(properties);
+  // Read on first use: an idle sync answers from the counter and the edit log alone.
+  let opened: { clock: WallClock; timeZone: string; sheets: ReturnType<typeof openRecordSheets>; index: Record<TableName, TabIndexRead>; ids: StoredIdIndex; idsChanged: Set<TableName> } | undefined;
+  const open = () => {
+    if (opened) return opened;
+    const { clock, timeZone } = spreadsheetClock(spreadsheet);
+    const sheets = openRecordSheets(spreadsheet);
+    const index = readTabIndexes(spreadsheet, sheets);
+    const ids = storedIdIndex(spreadsheet);
+    const idsChanged = new Set(tableNames.filter((table) => ids.signature(table) !== ids.signatureOf(index[table].ids) || log?.whole.has(table)));
+    return (opened = { clock, timeZone, sheets, index, ids, idsChanged });
+  };
+  const edited = log?.edited ?? {};
+  let readAll = false;
+  const lastRowsNow = () => Object.fromEntries(tableNames.map((table) => [table, spreadsheet.getSheetByName(tabSpecs[table].tab)?.getLastRow() ?? -1]));
+  const storedLastRows = properties.getProperty(LAST_ROWS_PROPERTY);
   return {
-    clock,
-    timeZone,
-    reads,
-    ids,
+    get clock() {
+      return open().clock;
+    },
+    get timeZone() {
+      return open().timeZone;
+    },
+    get index() {
+      return open().index;
+    },
+    get ids() {
+      return open().ids;
+    },
+    get idsChanged() {
+      return open().idsChanged;
+    },
+    edited,
+    full,
     rev,
-    commit({ tabs: models, rev: nextRev, index, problems }) {
+    get nothingEdited() {
+      return !full && (log?.whole.size ?? 0) === 0 && Object.values(edited).every((e) => !e || e.ids.size + e.rows.size === 0) && storedLastRows === JSON.stringify(lastRowsNow());
+    },
+    read(rows) {
+      readAll = tableNames.every((table) => rows[table] === 'all');
+      return readTabRows(spreadsheet, open().index, rows);
+    },
+    commit({ tabs: models, rev: nextRev, index: indexUpdates, problems }) {
+      const { sheets, ids } = open();
       const blocks: CellBlock[] = [];
-      const formats: [RecordTab, TabModel][] = [];
+      const formats: TabModel[] = [];
+      const appendAfter = checkRowsInPlace(spreadsheet, sheets, models);
       for (const table of tableNames) {
         const model = models[table];
-        if (!model || (model.writes.size === 0 && model.addedColumns.length === 0)) continue;
-        const appendAfter = checkRowsInPlace(tabs[table], model);
-        blocks.push(...blocksOf(tabs[table], model, appendAfter));
-        if (model.addedColumns.length > 0) formats.push([tabs[table], model]);
+        if (!model || appendAfter[table] === undefined) continue;
+        blocks.push(...blocksOf(sheets[table], model, appendAfter[table]));
+        if (model.addedColumns.length > 0) formats.push(model);
       }
-      if (index) blocks.push(...ids.blocks(index));
+      if (indexUpdates) blocks.push(...ids.blocks(indexUpdates));
       writeBlocks(spreadsheet, blocks);
-      for (const [tab, model] of formats) formatColumns(tab.sheet, model.addedColumns);
-      if (index) ids.save(index);
-      saveRevisionCounter(nextRev, rev);
+      for (const model of formats) formatColumns(sheets[model.table], model.addedColumns);
+      if (indexUpdates) ids.save(indexUpdates);
+      saveRevisionCounter(nextRev, rev, properties);
       if (problems) showSheetProblems(spreadsheet, problems);
+      log?.clear();
+      if (readAll) properties.setProperty(FULL_READ_PROPERTY, String(Date.now()));
+      const lastRows = JSON.stringify(lastRowsNow());
+      if (lastRows !== storedLastRows) properties.setProperty(LAST_ROWS_PROPERTY, lastRows);
     },
   };
 }

@@ -6,9 +6,31 @@ import { membersStore } from '../sheets/members-store';
 import { RowsMovedError } from '../sheets/record-tabs';
 import { underScriptLock } from '../sheets/script-state';
 import { openRecordWorkbook } from '../sheets/workbook';
+import { readRev } from '../../../shared/sheet-rows';
+import { planReads } from './plan-reads';
 import { planSync } from './plan-sync';
 
 const failure = (code: ErrorCode, message: string): SyncResponse => ({ ok: false, error: { code, message } });
+
+const idleAnswer = (cursor: number, now: Date): SyncResponse => ({
+  ok: true,
+  cursor,
+  serverTime: now.toISOString(),
+  changes: { contacts: [], companies: [], interactions: [], deals: [], followUps: [] },
+  rejected: [],
+  conflicts: [],
+  sheetProblems: [],
+});
+
+/** The highest revision among a column's cells (Math.max over a spread would overflow the stack on long tabs). */
+function highestOf(cells: unknown[]): number {
+  let highest = 0;
+  for (const cell of cells) {
+    const rev = readRev(cell);
+    if (rev !== null && rev > highest) highest = rev;
+  }
+  return highest;
+}
 
 /** One POST from a member's extension: check, merge under the script lock, answer. */
 export function handleSyncPost(body: string): SyncResponse {
@@ -31,9 +53,18 @@ export function handleSyncPost(body: string): SyncResponse {
   if (!member) return failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport menu → Add team member).');
 
   try {
-    const answer = underScriptLock(() => {
+    const answer = underScriptLock((): SyncResponse => {
+      const now = new Date();
       const workbook = openRecordWorkbook();
-      const plan = planSync(request, workbook.reads, { member, now: new Date(), newId, rev: workbook.rev, clock: workbook.clock, ids: workbook.ids });
+      const sent = tableNames.some((table) => request.changes[table].length > 0);
+      // Idle: nothing sent, nothing new since the member's cursor, nobody edited the sheet.
+      if (!sent && request.since === workbook.rev && workbook.nothingEdited) return idleAnswer(workbook.rev, now);
+      const counter = Math.max(workbook.rev, ...tableNames.map((table) => highestOf(workbook.index[table].revs)));
+      const since = request.since > counter ? 0 : request.since; // a cursor from the future: the sheet was restored
+      const reads = planReads(request.changes, workbook.index, { since, full: workbook.full, edited: workbook.edited, idsChanged: workbook.idsChanged });
+      const plan = planSync({ since, changes: request.changes }, workbook.read(reads.rows), {
+        member, now, newId, rev: counter, clock: workbook.clock, ids: workbook.ids, page: { end: reads.pageEnd, remaining: reads.remaining },
+      });
       workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
       return plan.response;
     });

@@ -5,6 +5,7 @@ import { fieldTimesSchema, issueMessages, type Conflict, type RejectedRecord, ty
 import { computedContactFields, contactLinkedTables, recordSchemas, tableNames, type AnyRecord, type TableName } from '../../../shared/records';
 import { canonicalRecord, fieldCode, valueHash } from '../../../shared/sheet-rows';
 import { highestRev, TabModel, type RowState, type TabRead } from '../model/tab-model';
+import { isRecordId } from '../../../shared/ids';
 
 /**
  * One sync as pure data. Reads what people changed in the sheet (field by field), merges the
@@ -36,6 +37,8 @@ export interface SyncContext {
   /** the spreadsheet's time zone */
   clock: WallClock;
   ids: IdIndex;
+  /** when the answer is one page of many: the highest revision it carries, and how many changes it leaves */
+  page?: { end: number | null; remaining: number };
 }
 
 export interface IndexUpdate {
@@ -55,7 +58,6 @@ export interface SyncPlan {
 }
 
 export const SHEET_EDITOR = 'sheet';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BASE_COLUMNS = ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deleted'] as const;
 const computed = new Set<string>(computedContactFields);
 
@@ -91,7 +93,11 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
   const erased = new Map<string, string>();
   const index: SyncPlan['index'] = {};
   const byIdOf = new Map<TableName, Map<string, RowState>>();
+  /** every id each tab holds, read whole or not, and the ids this run adds */
+  const presentOf = new Map<TableName, Set<string>>();
   const freshOf = new Map<TableName, string[]>();
+  /** the member's own records as they sent them: not sent back when the sheet ends up holding just that */
+  const sentVersion = new Map<RowState, string>();
   /** rows people added, made records in this run */
   const madeNow = new Set<RowState>();
 
@@ -125,24 +131,44 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
   eraseLinkedText();
 
   const since = input.since > rev ? 0 : input.since; // a cursor from the future: the sheet was restored
+  const pageEnd = context.page?.end ?? null;
   const changes = {} as Record<TableName, unknown[]>;
   for (const table of tableNames) {
     const tab = tabs[table];
-    const rows = new Set([...(byIdOf.get(table)?.values() ?? [])].filter((row) => row.rev !== null && row.rev > since));
+    const rows = new Set([...(byIdOf.get(table)?.values() ?? [])].filter((row) => row.rev !== null && row.rev > since && (pageEnd === null || row.rev <= pageEnd)));
     for (const row of winners.get(table)!) rows.add(row);
-    changes[table] = [...rows]
-      .sort((a, b) => (a.rev ?? 0) - (b.rev ?? 0))
-      .map((row) => {
-        const { record, unknownFields } = tab.recordOf(row);
-        return unknownFields.length > 0 ? { ...record, unknownFields } : record;
-      });
+    const out: unknown[] = [];
+    for (const row of [...rows].sort((a, b) => (a.rev ?? 0) - (b.rev ?? 0))) {
+      const { record, unknownFields } = tab.recordOf(row);
+      // What the member sent, stored just as sent, goes back only as the new cursor.
+      if (!winners.get(table)!.has(row) && sentVersion.get(row) === JSON.stringify(record)) continue;
+      out.push(unknownFields.length > 0 ? { ...record, unknownFields } : record);
+    }
+    changes[table] = out;
   }
+  const paged = pageEnd !== null;
   return {
-    response: { ok: true, cursor: rev, serverTime: nowIso, changes: changes as unknown as SyncChanges, rejected, conflicts, sheetProblems },
+    response: {
+      ok: true,
+      cursor: paged ? pageEnd : rev,
+      serverTime: nowIso,
+      changes: changes as unknown as SyncChanges,
+      rejected,
+      conflicts,
+      sheetProblems,
+      ...(paged ? { more: true, remaining: (context.page?.remaining ?? 0) + countChangedAfter(pageEnd) } : {}),
+    },
     tabs,
     rev,
     index,
   };
+
+  /** Rows this run changed whose new revision lies beyond the page: they come with a later page. */
+  function countChangedAfter(end: number): number {
+    let count = 0;
+    for (const byId of byIdOf.values()) for (const row of byId.values()) if (row.rev !== null && row.rev > context.rev && row.rev > end) count++;
+    return count;
+  }
 
   function problem(table: TableName, row: RowState, column: string, error: string) {
     sheetProblems.push({ tab: tabs[table].spec.tab, row: row.index + 2, column, errors: [error] });
@@ -155,8 +181,10 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
    */
   function readIds(table: TableName, tab: TabModel, byId: Map<string, RowState>, fresh: string[]): Set<string> {
     const withoutId: RowState[] = [];
+    const present = new Set(tab.idsAsRead.filter((id) => isRecordId(id)));
+    presentOf.set(table, present);
     for (const row of tab.rows) {
-      if (row.id !== '' && !UUID.test(row.id)) {
+      if (row.id !== '' && !isRecordId(row.id)) {
         problem(table, row, 'id', `"${row.id}" is not a Rapport id; the row was given a new one`);
         row.id = '';
       } else if (row.id !== '' && byId.has(row.id)) {
@@ -168,17 +196,18 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       else byId.set(row.id, row);
     }
     const stored = context.ids.signature(table);
-    const unchanged = stored !== null && stored === idSignature(byId.keys());
+    const unchanged = stored !== null && stored === idSignature(present);
     const known = unchanged || stored === null ? [] : context.ids.knownIds(table);
     const knownSet = new Set(known);
-    const missing = new Set(known.filter((id) => !byId.has(id)));
-    for (const id of byId.keys()) if (!unchanged && stored !== null && !knownSet.has(id)) fresh.push(id);
+    const missing = new Set(known.filter((id) => !present.has(id)));
+    for (const id of present) if (!unchanged && stored !== null && !knownSet.has(id)) fresh.push(id);
 
     for (const row of withoutId) {
       const storedIdHash = row.hashes.kind === 'fields' ? row.hashes.byCode.get(fieldCode('id')) : undefined;
       const restored = storedIdHash ? [...missing].find((id) => valueHash(id) === storedIdHash) : undefined;
       if (restored) {
         missing.delete(restored);
+        present.add(restored);
         row.id = restored;
         row.edited.delete('id');
         row.unreadable.delete('id');
@@ -191,6 +220,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       // A row a person added (or copied): a record of its own, made in the sheet now.
       row.id = context.newId();
       madeNow.add(row);
+      present.add(row.id);
       fresh.push(row.id);
       byId.set(row.id, row);
       row.times.clear();
@@ -203,7 +233,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     index[table] = { append: fresh, rebuild: stored === null ? fresh : null, signature: '' };
     if (stored === null) {
       const already = new Set(fresh);
-      for (const id of byId.keys()) if (!already.has(id)) fresh.push(id);
+      for (const id of present) if (!already.has(id)) fresh.push(id);
     }
     return missing;
   }
@@ -212,6 +242,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
   function deletedRow(table: TableName, id: string) {
     const row = tabs[table].appendRow(id);
     byIdOf.get(table)!.set(id, row);
+    presentOf.get(table)!.add(id);
     row.rev = nextRev();
     erase(table, row, nowIso, nowIso, SHEET_EDITOR);
     problem(table, row, 'id', 'this record’s row was deleted in the sheet; it is deleted for everyone and kept here as a tombstone');
@@ -271,6 +302,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     const id = incoming.id;
     const stampOf = (iso: string | undefined) => clampToNow(iso ? Date.parse(iso) : NaN, nowMs);
     const existing = byId.get(id);
+    if (!existing && presentOf.get(table)!.has(id)) throw new Error(`${tab.spec.tab} holds ${id} but its row was not read`);
 
     if (existing?.values.deleted === true) {
       if (!incoming.deleted) {
@@ -283,6 +315,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       const row = existing ?? tabs[table].appendRow(id);
       if (!existing) {
         byId.set(id, row);
+        presentOf.get(table)!.add(id);
         freshOf.get(table)!.push(id);
       }
       row.rev = nextRev();
@@ -297,6 +330,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     if (!existing) {
       const row = tab.appendRow(id);
       byId.set(id, row);
+      presentOf.get(table)!.add(id);
       freshOf.get(table)!.push(id);
       const created = stampOf(incoming.createdAt);
       for (const field of editable) {
@@ -314,6 +348,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       row.rev = nextRev();
       tab.writeRecord(row, record, ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deleted', ...contentFields(table)]);
       unwritable(table, id, editable.filter((field) => !tab.has(field) && !same(values[field], emptyValue(table, field))));
+      sentVersion.set(row, JSON.stringify({ ...incoming, updatedBy: context.member }));
       return;
     }
 
@@ -356,6 +391,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     const record = recordSchemas[table].parse({ ...current, id, updatedAt: new Date(latest).toISOString(), updatedBy: context.member }) as AnyRecord;
     existing.rev = nextRev();
     tab.writeRecord(existing, record, [...applied, 'updatedAt', 'updatedBy']);
+    if (existing.unreadable.size === 0 && !existing.edited.size) sentVersion.set(existing, JSON.stringify({ ...incoming, updatedBy: context.member }));
   }
 
   function unwritable(table: TableName, id: string, fields: string[]) {
@@ -387,7 +423,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
         }
       }
     }
-    for (const [table, byId] of byIdOf) index[table]!.signature = idSignature(byId.keys());
+    for (const [table, present] of presentOf) index[table]!.signature = idSignature(present);
   }
 }
 
