@@ -1,5 +1,6 @@
 import { expectedPurchases, fitBgNbd, type BgNbdFit, type BgNbdParams } from './bgnbd';
-import { DAYS_PER_WEEK, dayNumber } from './dates';
+import { DAYS_PER_WEEK, dayNumber, isoDateOf } from './dates';
+import { wholeNumber } from './plain-numbers';
 import { customerTable, type CustomerTable, type Transaction } from './summary';
 import { TripleMap } from './triple-map';
 
@@ -85,4 +86,21 @@ export function backtest(transactions: readonly Transaction[], cutoff: string, e
   const fit = fitBgNbd(table);
   if (!fit.ok) return { ok: false, reason: fit.reason };
   return { ok: true, backtest: backtestOf(table, fit.params), fit };
+}
+
+/**
+ * The backtest in plain words: "Fitted on purchases up to 1997-09-30, the model expected 1,653
+ * repeat purchases from 1997-10-01 to 1998-06-30 by the 2,357 customers; there were 1,882: it
+ * predicted 12 % too few. Per customer it was off by 0.79 purchases on average."
+ */
+export function backtestSummary(check: Backtest): string {
+  const from = isoDateOf((dayNumber(check.calibrationEnd) as number) + 1);
+  const off = check.actual > 0 ? Math.round((100 * Math.abs(check.actual - check.predicted)) / check.actual) : null;
+  const verdict =
+    off === null ? 'there were none' : `there were ${wholeNumber(check.actual)}: ${off === 0 ? 'it was right within 1 %' : `it predicted ${off} % too ${check.predicted < check.actual ? 'few' : 'many'}`}`;
+  return (
+    `Fitted on purchases up to ${check.calibrationEnd}, the model expected ${wholeNumber(check.predicted)} repeat purchases from ${from} ` +
+    `to ${check.holdoutEnd} by the ${wholeNumber(check.customers)} customers; ${verdict}. ` +
+    `Per customer it was off by ${check.meanAbsoluteError.toFixed(2)} purchases on average.`
+  );
 }

@@ -1,3 +1,4 @@
+import { wholeNumber } from './plain-numbers';
 import { MIN_REPEAT_BUYERS_FOR_ML } from './prior';
 
 /** How far to trust a fitted model, by how many customers bought more than once. */
@@ -11,4 +12,4 @@ export function fitQuality(repeatBuyers: number): FitQuality {
 
 /** "based on 14 repeat buyers: rough" */
 export const fitBasis = (repeatBuyers: number): string =>
-  `based on ${repeatBuyers.toLocaleString('en')} repeat buyer${repeatBuyers === 1 ? '' : 's'}: ${fitQuality(repeatBuyers)}`;
+  `based on ${wholeNumber(repeatBuyers)} repeat buyer${repeatBuyers === 1 ? '' : 's'}: ${fitQuality(repeatBuyers)}`;

@@ -29,7 +29,7 @@ export type { GammaGammaParams, GammaGammaFit, RepeatSpend } from './gamma-gamma
 export type { FitMethod } from './fit-positive';
 export { fitQuality, fitBasis } from './fit-quality';
 export type { FitQuality } from './fit-quality';
-export { backtest, backtestOf } from './backtest';
+export { backtest, backtestOf, backtestSummary } from './backtest';
 export type { Backtest, BacktestGroup, BacktestResult } from './backtest';
 export { customerLifetimeValue, defaultClvOptions, sanitizeClvOptions, WEEKS_PER_MONTH } from './clv';
 export type { ClvOptions, CustomerValue } from './clv';
