@@ -48,3 +48,17 @@ export function daysBetween(from: string, to: string): number | null {
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
   return (end - start) / MS_PER_DAY;
 }
+
+/** The 'YYYY-MM-DD' that many calendar months before `date` (31 March minus one month is 28 or 29 February); null for an unreadable date. */
+export function monthsBefore(date: string, months: number): string | null {
+  const day = dayNumber(date);
+  if (day === null) return null;
+  const [year, month, dayOfMonth] = isoDateOf(day).split('-').map(Number);
+  const index = year * 12 + (month - 1) - months;
+  const [targetYear, targetMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  for (let d = dayOfMonth; d >= 28; d--) {
+    const result = civilDayNumber(targetYear, targetMonth, d);
+    if (result !== null) return isoDateOf(result);
+  }
+  return isoDateOf(civilDayNumber(targetYear, targetMonth, dayOfMonth)!);
+}

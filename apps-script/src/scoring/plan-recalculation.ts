@@ -1,9 +1,11 @@
 import { tableNames, type TableName } from '../../../shared/records';
-import { scoreCustomers, type ScoringWarning } from '../../../shared/scoring';
+import { backtest, fitBasis, scoreCustomers, type ScoringResult, type ScoringWarning } from '../../../shared/scoring';
+import { monthsBefore } from '../../../shared/scoring/dates';
 import { tabSpecs } from '../../../shared/sheet-columns';
 import { highestRev } from '../../../shared/sheet-rows';
 import type { TabSnapshot } from '../sync/apply-sync';
 import { customerValues, leadScores, leadValues, type ComputedValues } from './contact-scores';
+import { modelReport, type ReportRow } from './model-report';
 import { purchasesOf } from './purchases';
 import { planScoreRows, type ScoreRowsPlan } from './score-rows';
 import type { ScoringSettingsValues } from './settings';
@@ -22,12 +24,15 @@ export interface RecalculationPlan extends ScoreRowsPlan {
   leads: number;
   /** what the person running it should know: models that could not be fitted, data left out */
   notes: string[];
+  /** how far to trust the scores, for the Settings tab */
+  report: ReportRow[];
 }
 
 /**
  * One scoring run as pure data: purchases from the Interactions and won Deals, customer scores
  * (RFM, ABC, BG/NBD, Gamma-Gamma, CLV, at risk) with the calibration end today, lead scores for
- * contacts who have not bought, and the Contacts rows to rewrite.
+ * contacts who have not bought, the Contacts rows to rewrite, and the model report with a
+ * backtest (the model fitted on all but the latest months, against what happened in them).
  */
 export function planRecalculation(
   tabs: Record<TableName, TabSnapshot>,
@@ -48,10 +53,19 @@ export function planRecalculation(
   for (const { count, reason } of purchases.skipped) notes.push(`${count} purchase(s) or won deal(s) left out: they ${reason}.`);
 
   const values = new Map<string, ComputedValues>();
-  const { leadWeights, ...options } = settings;
+  const { leadWeights, backtestMonths, ...options } = settings;
   const result = scoreCustomers(purchases.transactions, { calibrationEnd: context.today, ...options });
   if (!result.ok) throw new Error(`Scoring refused today's date: ${result.error}`);
-  for (const warning of result.warnings) notes.push(noteFor(warning));
+  for (const warning of result.warnings) notes.push(noteFor(warning, result));
+  const cutoff = monthsBefore(context.today, backtestMonths)!;
+  const report = modelReport({
+    today: context.today,
+    customers: result.customers.length,
+    ...result.params,
+    backtest: backtest(purchases.transactions, cutoff, context.today),
+    backtestMonths,
+    cutoff,
+  });
   for (const customer of result.customers) values.set(customer.customerId, customerValues(customer));
 
   const leads = live.filter((c) => !values.has(c.id));
@@ -59,13 +73,23 @@ export function planRecalculation(
 
   const rev = Math.max(context.rev, ...tableNames.map((table) => highestRev(tabs[table].header, tabs[table].rows, tabSpecs[table])));
   const rows = planScoreRows(tabs.contacts, values, { rev, nowIso: context.nowIso });
-  return { ...rows, customers: result.customers.length, leads: leads.length, notes };
+  return { ...rows, customers: result.customers.length, leads: leads.length, notes, report };
 }
 
+const SEE_REPORT = 'See "Model quality" in the Settings tab.';
+
 /** A scoring warning in words a sales manager reads, the model's own reason kept for whoever digs deeper. */
-function noteFor(warning: ScoringWarning): string {
+function noteFor(warning: ScoringWarning, { params }: Extract<ScoringResult, { ok: true }>): string {
   const reason = warning.message.slice(warning.message.indexOf(':') + 1).trim();
   switch (warning.code) {
+    case 'model-regularised':
+      return params.bgnbd.ok
+        ? `CLV and P(alive) are rough guides (${fitBasis(params.bgnbd.repeatBuyers)}): the purchase model leans on a weak prior centred on published retail values. ${SEE_REPORT}`
+        : warning.message;
+    case 'spend-model-regularised':
+      return params.gammaGamma.ok
+        ? `CLV is a rough guide (spend model ${fitBasis(params.gammaGamma.customers)}): it leans on a weak prior centred on published retail values. ${SEE_REPORT}`
+        : warning.message;
     case 'model-not-identified':
       return `CLV and P(alive) are left empty: too few repeat buyers to fit the purchase model (BG/NBD) — ${reason}.`;
     case 'spend-model-not-identified':

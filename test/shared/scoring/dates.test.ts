@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilDayNumber, dayNumber, isoDateOf } from '../../../shared/scoring/dates';
+import { civilDayNumber, dayNumber, isoDateOf, monthsBefore } from '../../../shared/scoring/dates';
 
 describe('calendar day numbers', () => {
   it('agree with the Date object on every day from 1600 to 2400', () => {
@@ -18,5 +18,15 @@ describe('calendar day numbers', () => {
     expect(dayNumber('2000-02-29')).toBe(11_016);
     expect(civilDayNumber(2026, 13, 1)).toBeNull();
     expect(civilDayNumber(2026, 4, 31)).toBeNull();
+  });
+});
+
+describe('monthsBefore', () => {
+  it('goes back calendar months, to the month’s last day when it is shorter', () => {
+    expect(monthsBefore('2026-06-30', 6)).toBe('2025-12-30');
+    expect(monthsBefore('2026-03-31', 1)).toBe('2026-02-28');
+    expect(monthsBefore('2024-03-31', 1)).toBe('2024-02-29');
+    expect(monthsBefore('2026-01-15', 13)).toBe('2024-12-15');
+    expect(monthsBefore('June', 1)).toBeNull();
   });
 });
