@@ -30,6 +30,7 @@ export function recalculateScores() {
     const now = new Date();
     const plan = planRecalculation(snapshots, settings.values, { today: calendarDay(now)!, nowIso: now.toISOString(), rev });
     writeScores(sheets.contacts, plan.write, snapshots.contacts);
+    settings.writeReport(plan.report);
     if (plan.changed > 0 && plan.rev !== rev) properties.setProperty(REV_PROPERTY, String(plan.rev));
     const counts = `${plan.customers} customer(s), ${plan.leads} lead(s)`;
     const headline = plan.changed > 0 ? `Scores recalculated: ${plan.changed} contact(s) updated (${counts}).` : `Scores recalculated: nothing changed (${counts}).`;
