@@ -15,7 +15,7 @@ export function modelParameters({ bgnbd, gammaGamma }: { bgnbd: BgNbdFit; gammaG
       : { error: bgnbd.reason },
     gammaGamma: gammaGamma.ok
       ? { ...gammaGamma.params, method: gammaGamma.method, repeatBuyers: gammaGamma.customers, regularisedBecause: gammaGamma.regularisedBecause }
-      : { error: gammaGamma.reason },
+      : { error: gammaGamma.reason, meanSpend: gammaGamma.meanSpend },
   };
 }
 
@@ -26,8 +26,11 @@ const braces = (values: Record<string, unknown>) =>
     .join(', ')}}`;
 
 function fitLine(fit: BgNbdFit | GammaGammaFit, repeatBuyers: number): string {
-  if (!fit.ok) return `  not fitted: ${fit.reason}`;
-  return `  ${methodName[fit.method]}, ${fitBasis(repeatBuyers)}${fit.regularisedBecause ? ` (because of ${fit.regularisedBecause})` : ''}`;
+  if (!fit.ok) {
+    const mean = 'meanSpend' in fit && fit.meanSpend !== null ? `; every customer's expected spend is the mean repeat purchase, ${fit.meanSpend.toFixed(2)}` : '';
+    return `  not fitted: ${fit.reason}${mean}`;
+  }
+  return `  ${methodName[fit.method]}, ${fitBasis(repeatBuyers)}${fit.regularisedBecause ? `: ${fit.regularisedBecause}` : ''}`;
 }
 
 export function parameterLines({ params: { bgnbd, gammaGamma } }: Pick<ScoredTable, 'params'>): string[] {

@@ -198,7 +198,7 @@ export function fitBgNbd(data: readonly RecencyFrequency[] | RecencyFrequencyCol
     const ml = fitPositiveParameters({ r: 1, alpha: Math.max(weeks / customers, 1e-3), a: 1, b: 1 }, negativeLogLikelihood);
     const offRange = ml.ok ? implausible(ml.params, centre) : '';
     if (ml.ok && offRange === '') return fitted(ml, 'ml', null);
-    regularisedBecause = `maximum likelihood ran off (${ml.ok ? offRange : ml.reason})`;
+    regularisedBecause = `maximum likelihood was unusable: ${ml.ok ? offRange : ml.reason}`;
   }
   const map = fitPositiveParameters(centre, (params) => negativeLogLikelihood(params) + priorPenalty(params, centre) / customers);
   if (!map.ok) return { ok: false, reason: `the data do not identify the model, even with the retail prior: ${map.reason}`, customers, repeatBuyers };

@@ -1,4 +1,5 @@
 import { minimize } from './minimize';
+import { wholeNumber } from './plain-numbers';
 
 /** Parameters are searched in log space (so they stay positive) within this many e-folds of the start. */
 const SEARCH_RADIUS = 18;
@@ -44,10 +45,10 @@ export type FitMethod = 'ml' | 'map';
  */
 const PLAUSIBLE_FACTOR = 1e4;
 
-/** The parameters of `params` beyond the plausible range around `centre`, as "a = 1.2e+5"; '' when none. */
+/** The parameters of `params` beyond the plausible range around `centre` ("a = 1.2e+5 beyond 10,000 times the retail value"); '' when none. */
 export function implausible<Name extends string>(params: Record<Name, number>, centre: Record<Name, number>): string {
-  return (Object.keys(centre) as Name[])
+  const far = (Object.keys(centre) as Name[])
     .filter((name) => Math.abs(Math.log(params[name] / centre[name])) > Math.log(PLAUSIBLE_FACTOR))
-    .map((name) => `${name} = ${params[name].toPrecision(3)}`)
-    .join(', ');
+    .map((name) => `${name} = ${params[name].toPrecision(3)}`);
+  return far.length === 0 ? '' : `${far.join(', ')} beyond ${wholeNumber(PLAUSIBLE_FACTOR)} times the retail value`;
 }

@@ -37,7 +37,16 @@ export type GammaGammaFit =
       /** why the fit was regularised; null for maximum likelihood */
       regularisedBecause: string | null;
     }
-  | { ok: false; reason: string; customers: number };
+  | {
+      ok: false;
+      reason: string;
+      customers: number;
+      /**
+       * The simpler estimate when repeat buyers spent something but the model cannot be fitted
+       * (it runs off when spend hardly varies, e.g. one subscription price): their mean purchase value.
+       */
+      meanSpend: number | null;
+    };
 
 /** Only repeat buyers with a positive mean spend carry information about spend (zbar = 0 has no density). */
 export const informsSpendModel = ({ x, zbar }: RepeatSpend): boolean => x > 0 && zbar > 0;
@@ -101,14 +110,15 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: readonly
  * Fits Gamma-Gamma on the repeat buyers with positive spend: by maximum likelihood when there are
  * at least MIN_REPEAT_BUYERS_FOR_ML of them and the result is plausible with q > 1 (a finite mean
  * spend), otherwise by maximum a posteriori under the retail prior (`prior.ts`), saying why. Not
- * fitted without any such buyer, or when even the prior cannot hold a parameter (e.g. every
- * customer spends exactly the same).
+ * fitted without any such buyer, or when even the prior cannot hold a parameter (hundreds of
+ * customers who all spend exactly the same): then `meanSpend` is the simpler estimate.
  */
 export function fitGammaGamma(data: readonly RepeatSpend[] | RepeatSpendColumns): GammaGammaFit {
   const prepared = prepare(data);
   const customers = prepared.x.length;
-  if (customers === 0) return { ok: false, reason: 'no repeat buyer with a positive spend', customers };
+  if (customers === 0) return { ok: false, reason: 'no repeat buyer with a positive spend', customers, meanSpend: null };
   const meanSpend = prepared.zbar.reduce((sum, zbar) => sum + zbar, 0) / customers;
+  const meanPurchase = prepared.zbar.reduce((sum, zbar, i) => sum + zbar * prepared.x[i], 0) / prepared.x.reduce((sum, x) => sum + x, 0);
   const negativeLogLikelihood = (params: GammaGammaParams) => -preparedLogLikelihood(params, prepared) / customers;
   const centre = spendPriorCentre(meanSpend);
   const model = ({ p, qMinusOne, v }: typeof centre): GammaGammaParams => ({ p, q: 1 + qMinusOne, v });
@@ -121,10 +131,12 @@ export function fitGammaGamma(data: readonly RepeatSpend[] | RepeatSpendColumns)
     if (ml.ok && offRange === '') {
       return { ok: true, params: ml.params, logLikelihood: -ml.value * customers, customers, method: 'ml', regularisedBecause: null };
     }
-    regularisedBecause = `maximum likelihood ran off (${offRange})`;
+    regularisedBecause = `maximum likelihood was unusable: ${offRange}`;
   }
   const map = fitPositiveParameters(centre, (params) => negativeLogLikelihood(model(params)) + priorPenalty(params, centre) / customers);
-  if (!map.ok) return { ok: false, reason: `the spend data do not identify the model, even with the retail prior: ${map.reason}`, customers };
+  if (!map.ok) {
+    return { ok: false, reason: `the spend data do not identify the model, even with the retail prior: ${map.reason}`, customers, meanSpend: meanPurchase };
+  }
   const params = model(map.params);
   return { ok: true, params, logLikelihood: preparedLogLikelihood(params, prepared), customers, method: 'map', regularisedBecause };
 }

@@ -50,8 +50,8 @@ export interface CustomerScore extends CustomerSummary, RfmScore {
   clv: number | null;
   /** how the purchase model behind expectedPurchases and pAlive was fitted ('map': regularised); null when it was not */
   purchaseModel: FitMethod | null;
-  /** how the spend model behind expectedSpend was fitted; null when it was not */
-  spendModel: FitMethod | null;
+  /** how the spend model behind expectedSpend was fitted; 'mean' when it could not be and the mean purchase value stands in; null when there is neither */
+  spendModel: FitMethod | 'mean' | null;
   /** days since the last purchase exceed overdueFactor × the customer's usual gap between purchases */
   overdue: boolean;
   /** valuable (A or B) and either pAlive below the threshold or overdue */
@@ -108,16 +108,19 @@ export function scoreTable(table: CustomerTable, options: Omit<ScoringOptions, '
     warnings.push({
       code: 'model-regularised',
       count,
-      message: `expected purchases, P(alive) and CLV ${fitBasis(bgnbd.repeatBuyers)}: fitted with a weak prior centred on published retail values (regularised) because of ${bgnbd.regularisedBecause}`,
+      message: `expected purchases, P(alive) and CLV ${fitBasis(bgnbd.repeatBuyers)}: fitted with a weak prior centred on published retail values (regularised): ${bgnbd.regularisedBecause}`,
     });
   }
   const gammaGamma = fitGammaGamma(table);
-  if (!gammaGamma.ok) warnings.push({ code: 'spend-model-not-identified', count, message: `no expected spend or CLV: ${gammaGamma.reason}` });
+  if (!gammaGamma.ok && gammaGamma.meanSpend !== null) {
+    const mean = gammaGamma.meanSpend.toFixed(2);
+    warnings.push({ code: 'spend-model-mean', count, message: `expected spend is the mean repeat purchase, ${mean}, for every customer: ${gammaGamma.reason}` });
+  } else if (!gammaGamma.ok) warnings.push({ code: 'spend-model-not-identified', count, message: `no expected spend or CLV: ${gammaGamma.reason}` });
   else if (gammaGamma.method === 'map') {
     warnings.push({
       code: 'spend-model-regularised',
       count,
-      message: `expected spend ${fitBasis(gammaGamma.customers)}: fitted with a weak prior centred on published retail values (regularised) because of ${gammaGamma.regularisedBecause}`,
+      message: `expected spend ${fitBasis(gammaGamma.customers)}: fitted with a weak prior centred on published retail values (regularised): ${gammaGamma.regularisedBecause}`,
     });
   }
 
@@ -133,7 +136,7 @@ export function scoreTable(table: CustomerTable, options: Omit<ScoringOptions, '
     let expectedPurchases: number | null = null;
     let pAlive: number | null = null;
     let clv: number | null = null;
-    const spend = gammaGamma.ok ? expectedSpend(gammaGamma.params, customer) : null;
+    const spend = gammaGamma.ok ? expectedSpend(gammaGamma.params, customer) : gammaGamma.meanSpend;
     if (bgnbd.ok) {
       const { x, t_x, T } = customer;
       let value = perUnitSpend.get(x, t_x, T);
@@ -179,7 +182,7 @@ export function scoreTable(table: CustomerTable, options: Omit<ScoringOptions, '
       expectedSpend: spend,
       clv,
       purchaseModel: bgnbd.ok ? bgnbd.method : null,
-      spendModel: gammaGamma.ok ? gammaGamma.method : null,
+      spendModel: gammaGamma.ok ? gammaGamma.method : gammaGamma.meanSpend === null ? null : 'mean',
       overdue,
       atRisk: valuable && ((pAlive !== null && pAlive < settings.pAliveThreshold) || overdue),
     };

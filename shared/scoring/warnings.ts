@@ -10,6 +10,7 @@ export interface ScoringWarning {
     | 'no-purchase-day'
     | 'model-not-identified'
     | 'spend-model-not-identified'
+    | 'spend-model-mean'
     | 'model-regularised'
     | 'spend-model-regularised';
   count: number;

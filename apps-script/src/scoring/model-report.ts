@@ -34,6 +34,7 @@ export function purchaseModelSentence(fit: BgNbdFit): string {
 
 export function spendModelSentence(fit: GammaGammaFit): string {
   const name = 'Spend model (expected spend per purchase, CLV)';
+  if (!fit.ok && fit.meanSpend !== null) return `${name}: not fitted (${fit.reason}), so every customer is expected to spend the mean repeat purchase, ${fit.meanSpend.toFixed(2)}.`;
   if (!fit.ok) return `${name}: not fitted (${fit.reason}), so CLV is left empty.`;
   if (fit.method === 'ml') return `${name}: ${fitBasis(fit.customers)}. Fitted on your data alone (maximum likelihood).`;
   return `${name}: ${fitBasis(fit.customers)}. ${because(fit.regularisedBecause ?? '')}, ${REGULARISED}: read CLV as a rough guide.`;

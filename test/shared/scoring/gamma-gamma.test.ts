@@ -54,7 +54,7 @@ describe('expectedSpend', () => {
 
 describe('fitGammaGamma on few repeat buyers', () => {
   it('is not fitted without a repeat buyer who spent something', () => {
-    expect(fitGammaGamma([{ x: 0, zbar: 0 }, { x: 1, zbar: 0 }])).toEqual({ ok: false, reason: 'no repeat buyer with a positive spend', customers: 0 });
+    expect(fitGammaGamma([{ x: 0, zbar: 0 }, { x: 1, zbar: 0 }])).toEqual({ ok: false, reason: 'no repeat buyer with a positive spend', customers: 0, meanSpend: null });
   });
 
   it('fits a single repeat buyer by the retail prior, expecting about what they spend', () => {

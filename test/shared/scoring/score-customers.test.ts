@@ -112,7 +112,7 @@ describe('scoreCustomers on degenerate input', () => {
     expect(result.customers[0].pAlive).toBeGreaterThan(0);
     expect(result.customers[0].clv).toBeGreaterThan(0);
     expect(result.warnings.find((w) => w.code === 'model-regularised')?.message).toBe(
-      'expected purchases, P(alive) and CLV based on 1 repeat buyer: rough: fitted with a weak prior centred on published retail values (regularised) because of 1 repeat buyer(s), fewer than the 300 maximum likelihood needs',
+      'expected purchases, P(alive) and CLV based on 1 repeat buyer: rough: fitted with a weak prior centred on published retail values (regularised): 1 repeat buyer(s), fewer than the 300 maximum likelihood needs',
     );
     expect(result.warnings.map((w) => w.code)).toContain('spend-model-regularised');
   });
