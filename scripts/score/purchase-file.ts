@@ -17,15 +17,18 @@ const [NEWLINE, CARRIAGE_RETURN, COMMA, QUOTE, SPACE, TAB, MINUS, PLUS, DOT, ZER
 const MAX_REPORTED_ERRORS = 20;
 /** A quoted record longer than this has a quote that is never closed. */
 const MAX_QUOTED_RECORD = 1 << 20;
-const CHECK_EVERY_ROWS = 1 << 16;
+const CHECK_EVERY_ROWS = 1 << 13;
+/**
+ * Reading stops with "too large" at this share of the heap in use: what comes after reading needs
+ * room too, and V8 gives up on a heap it cannot collect well before it is full.
+ */
+const HEAP_SHARE = 0.75;
 
 export interface ReadOptions {
   /** day number of the last day kept: the holdout end, or the calibration end */
   lastDay: number;
-  /** called every 65,536 rows and at the end */
+  /** called every 8,192 rows and at the end */
   onProgress?: (bytesRead: number, rows: number, customers: number) => void;
-  /** share of Node's heap limit in use at which reading stops with "too large" (default 0.8) */
-  heapShare?: number;
 }
 
 export type PurchaseFile =
@@ -77,7 +80,6 @@ export function splitQuoted(record: string): string[] {
 const evenQuotes = (text: string) => (text.split('"').length - 1) % 2 === 0;
 
 export async function readPurchaseFile(path: string, options: ReadOptions): Promise<PurchaseFile> {
-  const heapShare = options.heapShare ?? 0.8;
   const days = new CustomerDays(options.lastDay);
   const badLines: string[] = [];
   let moreBadLines = 0;
@@ -116,7 +118,7 @@ export async function readPurchaseFile(path: string, options: ReadOptions): Prom
     days.add(days.customer(id), day, cents);
     if ((rows & (CHECK_EVERY_ROWS - 1)) === 0) {
       const heap = getHeapStatistics();
-      if (heap.used_heap_size > heapShare * oldSpaceLimit(heap.heap_size_limit)) throw new TooLarge(`${Math.round(oldSpaceLimit(heap.heap_size_limit) / 2 ** 20)} MB`);
+      if (heap.used_heap_size > HEAP_SHARE * oldSpaceLimit(heap.heap_size_limit)) throw new TooLarge(`${Math.round(oldSpaceLimit(heap.heap_size_limit) / 2 ** 20)} MB`);
       options.onProgress?.(bytes, rows, days.ids.length);
     }
   };

@@ -5,6 +5,9 @@
  * read as a stream. The (customer, day) totals live in an open-addressing hash table of typed
  * arrays: 16 bytes a slot, where a Map of objects would take ten times that.
  */
+const ID_SHARD_BITS = 6;
+const ID_SHARDS = 1 << ID_SHARD_BITS;
+
 export class CustomerDays {
   /** customer ids in order of first appearance; a customer's number is its position here */
   readonly ids: string[] = [];
@@ -12,7 +15,11 @@ export class CustomerDays {
   laterRows = 0;
   /** rows whose amount had a fraction of a cent (rounded to the cent) */
   subCentRows = 0;
-  private readonly numbers = new Map<string, number>();
+  /**
+   * The id → number index, in shards: one Map of millions of ids grows by reallocating its whole
+   * table at once (a spike that kills a nearly full heap), and cannot hold more than 2^24 entries.
+   */
+  private readonly numbers = Array.from({ length: ID_SHARDS }, () => new Map<string, number>());
   private slotCustomer = new Int32Array(1024).fill(-1);
   private slotDay = new Int32Array(1024);
   private slotCents = new Float64Array(1024);
@@ -23,10 +30,13 @@ export class CustomerDays {
 
   /** The number of a customer, given one on first sight. */
   customer(id: string): number {
-    let number = this.numbers.get(id);
+    let hash = id.length;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    const shard = this.numbers[hash >>> (32 - ID_SHARD_BITS)];
+    let number = shard.get(id);
     if (number === undefined) {
       number = this.ids.length;
-      this.numbers.set(id, number);
+      shard.set(id, number);
       this.ids.push(id);
     }
     return number;
