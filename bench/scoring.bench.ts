@@ -5,6 +5,7 @@ import { rfmScores } from '../shared/scoring/rfm';
 import { scoreCustomers } from '../shared/scoring/score-customers';
 import { summarizeTransactions, type Transaction } from '../shared/scoring/summary';
 import { cdnowMasterTransactions } from '../test/fixtures/cdnow/load-cdnow';
+import { replicate } from './synthetic-purchases';
 import type { BenchFigure } from './types';
 
 /**
@@ -16,48 +17,6 @@ import type { BenchFigure } from './types';
 
 const CALIBRATION_END = '1997-09-30';
 const DATA_END = '1998-06-30';
-
-/** mulberry32: a small seeded generator, so the synthetic set is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const MS_PER_DAY = 86_400_000;
-const shiftDate = (date: string, days: number) => new Date(Date.parse(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
-
-/**
- * Each customer plus `copies - 1` look-alikes with new ids: the whole history shifted by the same
- * random -7..+7 days and every amount scaled by the same random 0.9-1.1, so the copies are not
- * identical triples that the likelihood would fold into one group.
- */
-function replicate(transactions: readonly Transaction[], copies: number): Transaction[] {
-  const random = seededRandom(20250101);
-  const byCustomer = new Map<string, Transaction[]>();
-  for (const t of transactions) {
-    const list = byCustomer.get(t.customerId);
-    if (list) list.push(t);
-    else byCustomer.set(t.customerId, [t]);
-  }
-  const result: Transaction[] = [...transactions];
-  for (let copy = 1; copy < copies; copy++) {
-    for (const [id, history] of byCustomer) {
-      const shift = Math.floor(random() * 15) - 7;
-      const scale = 0.9 + 0.2 * random();
-      const customerId = `${id}-${copy}`;
-      for (const t of history) {
-        result.push({ customerId, date: shiftDate(t.date, shift), amount: Math.round(t.amount * scale * 100) / 100 });
-      }
-    }
-  }
-  return result;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((p, q) => p - q);

@@ -1,213 +1,132 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
+import { once } from 'node:events';
+import { accessSync, constants, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { dayNumber } from '../shared/scoring/dates';
-import { scoreCustomers, type CustomerScore, type ScoringResult } from '../shared/scoring/score-customers';
-import type { Transaction } from '../shared/scoring/summary';
+import { scoreTable, type ScoredTable } from '../shared/scoring/score-customers';
+import { summarizeCustomerDays } from '../shared/scoring/summary';
+import { parseScoreArguments, usage, type ScoreArguments } from './score/arguments';
+import { readPurchaseFile } from './score/purchase-file';
+import { megabytes, peakMemoryMB, Progress } from './score/progress';
+import { backtestLines, modelParameters, parameterLines } from './score/report';
+import { scoresHeader, scoresRow } from './score/scores-csv';
 
 /**
  * Analyst CLI: scores customers from a CSV of purchases.
  *
- *   npx tsx scripts/score.ts <transactions.csv> --calibration-end YYYY-MM-DD [--out scores.csv] [--json]
- *        [--horizon-months 12] [--annual-discount-rate 0.1]
+ *   npx tsx scripts/score.ts <transactions.csv> --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD]
+ *        [--out scores.csv] [--json] [--horizon-months 12] [--annual-discount-rate 0.1]
  *
  * The CSV has rows `customer_id,date,amount` (a header row is allowed; dates YYYY-MM-DD or
- * YYYYMMDD). Prints the fitted BG/NBD and Gamma-Gamma parameters (with --json: one JSON object on
- * stdout) and writes one row of scores per customer with --out. A file with bad rows is rejected
- * whole: every bad line is reported on stderr, the exit code is 1, and no output file is written.
- * Exit code 2: wrong command-line usage.
+ * YYYYMMDD; amounts with a decimal point and at most two decimals). Prints the fitted BG/NBD and
+ * Gamma-Gamma parameters and how they were fitted (with --json: one JSON object on stdout), with
+ * --holdout-end how well the model fitted to the calibration end predicted the purchases up to
+ * then, and writes one row of scores per customer with --out. The file is read and the scores
+ * written as streams. A file with bad rows is rejected whole: every bad line is reported on
+ * stderr, the exit code is 1, and no output file is written. Exit code 2: wrong command-line usage.
  */
 
-const usage =
-  'usage: score <transactions.csv> --calibration-end YYYY-MM-DD [--out scores.csv] [--json] [--horizon-months N] [--annual-discount-rate R]';
-const MAX_REPORTED_ERRORS = 20;
-
-type Parsed = { ok: true; transactions: Transaction[] } | { ok: false; errors: string[] };
-
-/** '19970101' or '1997-01-01' → '1997-01-01'; null when not a real date. */
-function isoDate(text: string): string | null {
-  const iso = /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : text;
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && dayNumber(iso) !== null ? iso : null;
-}
-
-/** Reads `customer_id,date,amount` rows; errors name the line they are on. */
-function parseTransactions(text: string): Parsed {
-  const transactions: Transaction[] = [];
-  const errors: string[] = [];
-  let lineOfRowStart = 1;
-  let consumed = 0;
-  let firstRow = true;
-  Papa.parse<string[]>(text, {
-    step: ({ data: fields, errors: rowErrors, meta }) => {
-      // Lines are counted from the parser's position, so quoted fields with line breaks cannot skew them.
-      const line = lineOfRowStart;
-      const end = meta.cursor;
-      for (let i = consumed; i < end; i++) if (text.charCodeAt(i) === 10) lineOfRowStart++;
-      consumed = end;
-      if (fields.length === 1 && fields[0].trim() === '') return; // blank line
-      const isFirstRow = firstRow;
-      firstRow = false;
-      if (rowErrors.length > 0) {
-        errors.push(`line ${line}: ${rowErrors.map((e) => e.message).join('; ')}`);
-        return;
-      }
-      if (fields.length !== 3) {
-        errors.push(`line ${line}: expected 3 fields customer_id,date,amount, found ${fields.length}`);
-        return;
-      }
-      const [id, dateText, amountText] = fields.map((field) => field.trim());
-      const date = isoDate(dateText);
-      const amount = amountText === '' ? Number.NaN : Number(amountText);
-      // A first row with neither a date nor an amount is a header.
-      if (isFirstRow && date === null && Number.isNaN(amount)) return;
-      const problems = [
-        id === '' ? 'customer id is empty' : '',
-        date === null ? `date "${dateText}" is not a YYYY-MM-DD or YYYYMMDD date` : '',
-        !Number.isFinite(amount) ? `amount "${amountText}" is not a number` : '',
-      ].filter(Boolean);
-      if (problems.length > 0) errors.push(`line ${line}: ${problems.join('; ')}`);
-      else transactions.push({ customerId: id, date: date!, amount });
-    },
-  });
-  if (errors.length === 0 && transactions.length === 0) errors.push('no transactions in the file');
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, transactions };
-}
-
-const round = (value: number | null, digits: number) => (value === null ? '' : Number(value.toFixed(digits)));
-
-function scoresCsv(customers: readonly CustomerScore[]): string {
-  const rows = customers.map((c) => ({
-    customer_id: c.customerId,
-    x: c.x,
-    t_x: round(c.t_x, 4),
-    T: round(c.T, 4),
-    zbar: round(c.zbar, 2),
-    revenue: round(c.revenue, 2),
-    purchase_days: c.purchaseDays,
-    monetary_mean: round(c.monetaryMean, 2),
-    first_purchase: c.firstPurchase,
-    last_purchase: c.lastPurchase,
-    days_since_last_purchase: c.daysSinceLastPurchase,
-    recency_score: c.recencyScore,
-    frequency_score: c.frequencyScore,
-    monetary_score: c.monetaryScore,
-    rfm_score: c.rfmScore,
-    rfm_segment: c.rfmSegment,
-    value_class: c.valueClass,
-    expected_purchases: round(c.expectedPurchases, 4),
-    p_alive: round(c.pAlive, 4),
-    expected_spend: round(c.expectedSpend, 2),
-    clv: round(c.clv, 2),
-    overdue: c.overdue,
-    at_risk: c.atRisk,
-  }));
-  // escapeFormulae: a customer id like "=HYPERLINK(...)" must stay text when the file is opened in a spreadsheet.
-  return `${Papa.unparse(rows, { escapeFormulae: true, newline: '\n' })}\n`;
-}
-
-type Ok = Extract<ScoringResult, { ok: true }>;
-
-function parameters(result: Ok) {
-  const { bgnbd, gammaGamma } = result.params;
-  return {
-    bgnbd: bgnbd.ok ? { ...bgnbd.params, logLikelihood: bgnbd.logLikelihood } : { error: bgnbd.reason },
-    gammaGamma: gammaGamma.ok ? { ...gammaGamma.params } : { error: gammaGamma.reason },
-  };
-}
-
-const show = (values: Record<string, unknown>) =>
-  `{${Object.entries(values)
-    .map(([name, value]) => `${name}: ${typeof value === 'number' ? Number(value.toPrecision(6)) : String(value)}`)
-    .join(', ')}}`;
-
-/** Writes the whole file or nothing: a crash half-way must not leave a truncated scores file. */
-function writeAtomically(path: string, content: string) {
+/** Writes the scores file whole or not at all: a crash half-way must not leave a truncated file. */
+async function writeScores(path: string, scored: ScoredTable, progress: Progress) {
   const temporary = `${path}.${process.pid}.tmp`;
+  const out = createWriteStream(temporary);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
   try {
-    writeFileSync(temporary, content);
+    const BATCH = 2000;
+    for (let start = 0; start < scored.size || start === 0; start += BATCH) {
+      const lines = start === 0 ? [scoresHeader] : [];
+      for (let i = start; i < Math.min(scored.size, start + BATCH); i++) lines.push(scoresRow(scored.score(i)));
+      if (!out.write(`${lines.join('\n')}\n`)) await Promise.race([once(out, 'drain'), failed]);
+      progress.update(() => `writing ${path}: ${Math.round((100 * Math.min(scored.size, start + BATCH)) / scored.size)} %`);
+    }
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
     renameSync(temporary, path);
   } finally {
+    out.destroy();
     rmSync(temporary, { force: true });
   }
 }
 
-function numberOption(value: string | undefined, name: string): number | undefined | Error {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  return value.trim() !== '' && Number.isFinite(number) ? number : new Error(`--${name} must be a number, got "${value}"`);
+/**
+ * The file read and summarised, as a table of customers; the per-day totals and the id index, the
+ * largest things in memory while reading, are left behind for the garbage collector.
+ */
+async function readTable(args: ScoreArguments, progress: Progress) {
+  const { file, calibrationEnd, holdoutEnd } = args;
+  const size = statSync(file).size;
+  const read = await readPurchaseFile(file, {
+    lastDay: dayNumber(holdoutEnd ?? calibrationEnd)!,
+    onProgress: (bytes, rows, customers) =>
+      progress.update(
+        () => `reading ${file}: ${Math.round((100 * bytes) / Math.max(size, 1))} % (${megabytes(bytes)} of ${megabytes(size)}), ${rows.toLocaleString('en')} rows, ${customers.toLocaleString('en')} customers`,
+      ),
+  });
+  if (!read.ok) return read;
+  progress.update(() => `fitting the models on ${read.days.ids.length.toLocaleString('en')} customers`);
+  return { ok: true as const, rows: read.rows, bytes: read.bytes, table: summarizeCustomerDays(read.days, 0, calibrationEnd, holdoutEnd ?? undefined) };
 }
 
-function main(argv: string[]): number {
-  let args;
+async function score(args: ScoreArguments): Promise<number> {
+  const { file, calibrationEnd, holdoutEnd } = args;
+  const progress = new Progress();
+  let read;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'calibration-end': { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'horizon-months': { type: 'string' },
-        'annual-discount-rate': { type: 'string' },
-      },
-    });
+    read = await readTable(args, progress);
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
-    return 2;
-  }
-  const { values, positionals } = args;
-  const calibrationEnd = values['calibration-end'];
-  const horizonMonths = numberOption(values['horizon-months'], 'horizon-months');
-  const annualDiscountRate = numberOption(values['annual-discount-rate'], 'annual-discount-rate');
-  const usageErrors = [
-    positionals.length !== 1 ? 'give exactly one transactions CSV file' : '',
-    calibrationEnd === undefined ? '--calibration-end is required' : '',
-    calibrationEnd !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(calibrationEnd) || dayNumber(calibrationEnd) === null)
-      ? `--calibration-end must be a date written YYYY-MM-DD, got "${calibrationEnd}"`
-      : '',
-    horizonMonths instanceof Error ? horizonMonths.message : '',
-    annualDiscountRate instanceof Error ? annualDiscountRate.message : '',
-  ].filter(Boolean);
-  if (usageErrors.length > 0 || calibrationEnd === undefined || horizonMonths instanceof Error || annualDiscountRate instanceof Error) {
-    console.error(`${usageErrors.join('\n')}\n${usage}`);
-    return 2;
-  }
-
-  const [file] = positionals;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (error) {
-    console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof Error && 'code' in error)) throw error;
+    console.error(`${file}: ${error.message}`);
     return 1;
   }
-  const parsed = parseTransactions(text);
-  if (!parsed.ok) {
-    const shown = parsed.errors.slice(0, MAX_REPORTED_ERRORS).map((error) => `${file}: ${error}`);
-    const more = parsed.errors.length - shown.length;
-    console.error([...shown, ...(more > 0 ? [`${file}: … and ${more} more bad line(s)`] : []), `${file}: nothing written`].join('\n'));
+  if (!read.ok) {
+    if ('tooLarge' in read) console.error(`${file}: ${read.tooLarge}`);
+    else {
+      const more = read.moreBadLines > 0 ? [`${file}: … and ${read.moreBadLines} more bad line(s)`] : [];
+      console.error([...read.badLines.map((line) => `${file}: ${line}`), ...more, `${file}: nothing written`].join('\n'));
+    }
     return 1;
   }
 
-  const result = scoreCustomers(parsed.transactions, { calibrationEnd, horizonMonths, annualDiscountRate });
-  if (!result.ok) {
-    console.error(result.error);
-    return 2;
-  }
-  if (values.out !== undefined) writeAtomically(values.out, scoresCsv(result.customers));
+  const scored = scoreTable(read.table, { horizonMonths: args.horizonMonths, annualDiscountRate: args.annualDiscountRate });
+  if (args.out !== null) await writeScores(args.out, scored, progress);
 
-  const { bgnbd, gammaGamma } = parameters(result);
-  if (values.json) {
-    const { settings, customers, excluded, warnings } = result;
-    console.log(JSON.stringify({ settings, customers: customers.length, excluded: excluded.length, bgnbd, gammaGamma, warnings, out: values.out ?? null }));
+  if (args.json) {
+    const { settings, size: customers, excluded, warnings, backtest } = scored;
+    const run = { rows: read.rows, megabytes: Number((read.bytes / 1e6).toFixed(1)), seconds: Number(progress.seconds.toFixed(2)), peakMemoryMB: peakMemoryMB() };
+    console.log(JSON.stringify({ settings, customers, excluded: excluded.length, ...modelParameters(scored.params), warnings, backtest, out: args.out, run }));
   } else {
-    console.log(`customers: ${result.customers.length} scored, ${result.excluded.length} not scored (calibration end ${calibrationEnd})`);
-    console.log(`bgnbd: ${show(bgnbd)}`);
-    console.log(`gammaGamma: ${show(gammaGamma)}`);
-    if (values.out !== undefined) console.log(`scores written to ${values.out}`);
-    for (const warning of result.warnings) console.error(`warning: ${warning.message}`);
+    console.log(`customers: ${scored.size} scored, ${scored.excluded.length} not scored (calibration end ${calibrationEnd})`);
+    for (const line of parameterLines(scored)) console.log(line);
+    if (scored.backtest) for (const line of backtestLines(scored.backtest)) console.log(line);
+    else if (holdoutEnd !== null) console.log('backtest: not possible without the purchase model');
+    if (args.out !== null) console.log(`scores written to ${args.out}`);
+    for (const warning of scored.warnings) console.error(`warning: ${warning.message}`);
   }
+  progress.done();
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseScoreArguments(argv);
+  if (!parsed.ok) {
+    console.error(`${parsed.errors.join('\n')}\n${usage}`);
+    return 2;
+  }
+  const { out } = parsed.args;
+  if (out !== null) {
+    try {
+      accessSync(dirname(resolve(out)), constants.W_OK);
+    } catch {
+      console.error(`--out ${out}: cannot write in ${dirname(resolve(out))}\n${usage}`);
+      return 2;
+    }
+  }
+  try {
+    return await score(parsed.args);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    console.error(`${parsed.args.file}: too large for the memory Node was given (${error.message}). Give Node more, e.g. NODE_OPTIONS=--max-old-space-size=8192, or split the file by customer.`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

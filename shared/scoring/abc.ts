@@ -1,3 +1,5 @@
+import { firstIndexAbove } from './sorted-search';
+
 /**
  * ABC analysis: the few customers that bring most of the revenue are A, the next slice B, the rest C.
  */
@@ -29,25 +31,22 @@ export function sanitizeAbcThresholds(thresholds: Partial<AbcThresholds> = {}): 
  * customer who crosses 80 % is still A, and the top customer is A even if they bring 95 %), B
  * while it is below `b`, C after that. Customers with equal revenue share one class (the class of
  * the first of them), so the order of the input never decides. Zero or negative revenue is C.
+ * Give revenues in cents: sums of whole numbers are exact, so equal revenues are equal.
  */
-export function abcClasses(revenues: readonly number[], thresholds: Partial<AbcThresholds> = {}): ValueClass[] {
+export function abcClasses(revenues: ArrayLike<number>, thresholds: Partial<AbcThresholds> = {}): ValueClass[] {
   const { a, b } = sanitizeAbcThresholds(thresholds);
-  const classes = revenues.map((): ValueClass => 'C');
-  const paying = revenues.map((_, i) => i).filter((i) => revenues[i] > 0);
-  const total = paying.reduce((sum, i) => sum + revenues[i], 0);
+  const classes = new Array<ValueClass>(revenues.length).fill('C');
+  const paying = Float64Array.from(revenues).filter((revenue) => revenue > 0).sort();
+  // below[k] = sum of the k smallest paying revenues, so the revenue above a value v is total - below[first index above v].
+  const below = new Float64Array(paying.length + 1);
+  for (let k = 0; k < paying.length; k++) below[k + 1] = below[k] + paying[k];
+  const total = below[paying.length];
   if (!(total > 0) || !Number.isFinite(total)) return classes;
-  paying.sort((i, j) => revenues[j] - revenues[i]);
-
-  let above = 0;
-  for (let start = 0; start < paying.length; ) {
-    let end = start;
-    let tied = 0;
-    while (end < paying.length && revenues[paying[end]] === revenues[paying[start]]) tied += revenues[paying[end++]];
-    const shareAbove = above / total;
-    const valueClass: ValueClass = shareAbove < a ? 'A' : shareAbove < b ? 'B' : 'C';
-    for (let k = start; k < end; k++) classes[paying[k]] = valueClass;
-    above += tied;
-    start = end;
+  for (let i = 0; i < revenues.length; i++) {
+    const revenue = revenues[i];
+    if (!(revenue > 0)) continue;
+    const shareAbove = (total - below[firstIndexAbove(paying, revenue, true)]) / total;
+    classes[i] = shareAbove < a ? 'A' : shareAbove < b ? 'B' : 'C';
   }
   return classes;
 }

@@ -1,7 +1,8 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import { fitPositiveParameters } from './fit-positive';
+import { fitPositiveParameters, implausible, type FitMethod } from './fit-positive';
+import { MIN_REPEAT_BUYERS_FOR_ML, priorPenalty, purchasePriorCentre } from './prior';
 import { TripleMap } from './triple-map';
 
 /**
@@ -24,9 +25,28 @@ export interface RecencyFrequency {
   T: number;
 }
 
+/** Many customers' histories as columns (customer i is position i of each). */
+export interface RecencyFrequencyColumns {
+  x: ArrayLike<number>;
+  t_x: ArrayLike<number>;
+  T: ArrayLike<number>;
+}
+
 export type BgNbdFit =
-  | { ok: true; params: BgNbdParams; logLikelihood: number; customers: number; evaluations: number }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      params: BgNbdParams;
+      /** of the data at these parameters (for a regularised fit too: the prior is not in it) */
+      logLikelihood: number;
+      customers: number;
+      /** customers with x > 0: how much the data say about repeat buying and dropping out */
+      repeatBuyers: number;
+      method: FitMethod;
+      /** why the fit was regularised; null for maximum likelihood */
+      regularisedBecause: string | null;
+      evaluations: number;
+    }
+  | { ok: false; reason: string; customers: number; repeatBuyers: number };
 
 /**
  * The data compressed for fast likelihood evaluation: identical (x, t_x, T) triples become one
@@ -53,7 +73,13 @@ function indexOf(map: Map<number, number>, value: number): number {
   return index;
 }
 
-function prepare(data: readonly RecencyFrequency[]): PreparedData {
+function asColumns(data: readonly RecencyFrequency[] | RecencyFrequencyColumns): RecencyFrequencyColumns {
+  if (!Array.isArray(data)) return data as RecencyFrequencyColumns;
+  const customers = data as readonly RecencyFrequency[];
+  return { x: customers.map((c) => c.x), t_x: customers.map((c) => c.t_x), T: customers.map((c) => c.T) };
+}
+
+function prepare({ x: xs, t_x: recencies, T: ages }: RecencyFrequencyColumns): PreparedData {
   const xIndex = new Map<number, number>();
   const tIndex = new Map<number, number>();
   const recencyIndex = new Map<number, number>();
@@ -62,7 +88,10 @@ function prepare(data: readonly RecencyFrequency[]): PreparedData {
   const groupT: number[] = [];
   const groupRecency: number[] = [];
   const groupWeight: number[] = [];
-  for (const { x, t_x, T } of data) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const t_x = recencies[i];
+    const T = ages[i];
     const group = groups.get(x, t_x, T);
     if (group !== undefined) {
       groupWeight[group]++;
@@ -75,7 +104,7 @@ function prepare(data: readonly RecencyFrequency[]): PreparedData {
     groupWeight.push(1);
   }
   return {
-    customers: data.length,
+    customers: xs.length,
     xValues: [...xIndex.keys()],
     tValues: Float64Array.from(tIndex.keys()),
     recencyValues: Float64Array.from(recencyIndex.keys()),
@@ -122,36 +151,58 @@ function preparedLogLikelihood({ r, alpha, a, b }: BgNbdParams, data: PreparedDa
   return total;
 }
 
-export function bgnbdLogLikelihood(params: BgNbdParams, data: readonly RecencyFrequency[]): number {
-  return preparedLogLikelihood(params, prepare(data));
+export function bgnbdLogLikelihood(params: BgNbdParams, data: readonly RecencyFrequency[] | RecencyFrequencyColumns): number {
+  return preparedLogLikelihood(params, prepare(asColumns(data)));
 }
 
 /**
- * Fits BG/NBD by maximum likelihood (Nelder-Mead in log-parameter space).
- * Not identified, and said so, when there are no customers or no repeat buyers, or when a
- * parameter runs off towards 0 or infinity.
+ * Fits BG/NBD: by maximum likelihood (Nelder-Mead in log-parameter space) when at least
+ * MIN_REPEAT_BUYERS_FOR_ML customers bought twice and the result is plausible, otherwise by
+ * maximum a posteriori under the retail prior (`prior.ts`), saying why. Not fitted, and said so,
+ * when there are no customers or no repeat buyers: then nothing tells buying from dropping out.
  */
-export function fitBgNbd(data: readonly RecencyFrequency[]): BgNbdFit {
-  if (data.length === 0) return { ok: false, reason: 'no customers to fit' };
-  if (!data.some((c) => c.x > 0)) {
-    return { ok: false, reason: 'no customer has bought twice: purchase and drop-out rates cannot be told apart' };
+export function fitBgNbd(data: readonly RecencyFrequency[] | RecencyFrequencyColumns): BgNbdFit {
+  const columns = asColumns(data);
+  const customers = columns.x.length;
+  let repeatBuyers = 0;
+  let repeats = 0;
+  let weeks = 0;
+  for (let i = 0; i < customers; i++) {
+    if (columns.x[i] > 0) repeatBuyers++;
+    repeats += columns.x[i];
+    weeks += columns.T[i];
   }
-  const prepared = prepare(data);
-  const meanAge = data.reduce((sum, c) => sum + c.T, 0) / data.length;
-  // Start: r = a = b = 1 and alpha on the scale of the observed ages. The objective is per customer
-  // so the optimiser's tolerance means the same for 10 customers as for 100,000.
-  const fit = fitPositiveParameters(
-    { r: 1, alpha: Math.max(meanAge, 1e-3), a: 1, b: 1 },
-    (params) => -preparedLogLikelihood(params, prepared) / prepared.customers,
-  );
-  if (!fit.ok) return fit;
-  return {
+  if (customers === 0) return { ok: false, reason: 'no customers to fit', customers, repeatBuyers };
+  if (repeatBuyers === 0) {
+    return { ok: false, reason: 'no customer has bought twice: purchase and drop-out rates cannot be told apart', customers, repeatBuyers };
+  }
+  const prepared = prepare(columns);
+  // Per customer, so the optimiser's tolerance means the same for 10 customers as for 100,000.
+  const negativeLogLikelihood = (params: BgNbdParams) => -preparedLogLikelihood(params, prepared) / customers;
+  // Customers all bought on the calibration end's day: no time observed, any pace will do.
+  const centre = purchasePriorCentre(weeks > 0 ? repeats / weeks : 1);
+  const fitted = (fit: { params: BgNbdParams; evaluations: number }, method: FitMethod, regularisedBecause: string | null): BgNbdFit => ({
     ok: true,
     params: fit.params,
-    logLikelihood: -fit.value * prepared.customers,
-    customers: prepared.customers,
+    logLikelihood: preparedLogLikelihood(fit.params, prepared),
+    customers,
+    repeatBuyers,
+    method,
+    regularisedBecause,
     evaluations: fit.evaluations,
-  };
+  });
+
+  let regularisedBecause = `${repeatBuyers} repeat buyer(s), fewer than the ${MIN_REPEAT_BUYERS_FOR_ML} maximum likelihood needs`;
+  if (repeatBuyers >= MIN_REPEAT_BUYERS_FOR_ML) {
+    // Start: r = a = b = 1 and alpha on the scale of the observed ages.
+    const ml = fitPositiveParameters({ r: 1, alpha: Math.max(weeks / customers, 1e-3), a: 1, b: 1 }, negativeLogLikelihood);
+    const offRange = ml.ok ? implausible(ml.params, centre) : '';
+    if (ml.ok && offRange === '') return fitted(ml, 'ml', null);
+    regularisedBecause = `maximum likelihood was unusable: ${ml.ok ? offRange : ml.reason}`;
+  }
+  const map = fitPositiveParameters(centre, (params) => negativeLogLikelihood(params) + priorPenalty(params, centre) / customers);
+  if (!map.ok) return { ok: false, reason: `the data do not identify the model, even with the retail prior: ${map.reason}`, customers, repeatBuyers };
+  return fitted(map, 'map', regularisedBecause);
 }
 
 /** log of the odds that a customer with x > 0 dropped out right after their last purchase. */

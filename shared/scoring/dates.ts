@@ -14,13 +14,26 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
  */
 export function dayNumber(date: string): number | null {
   const match = isoDate.exec(date);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  // Date.UTC rolls 2026-02-30 over to March: reject dates that do not round-trip.
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return Math.round(ms / MS_PER_DAY);
+  return match ? civilDayNumber(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Day number of a calendar date given as numbers (month 1-12), or null when there is no such day
+ * (2026-02-30). Arithmetic only (Hinnant's days_from_civil), so a file of millions of dates is
+ * read without a Date object per row.
+ */
+export function civilDayNumber(year: number, month: number, day: number): number | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return null;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : monthLengths[month - 1])) return null;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** The 'YYYY-MM-DD' of a day number. */
@@ -34,4 +47,18 @@ export function daysBetween(from: string, to: string): number | null {
   const end = Date.parse(to);
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
   return (end - start) / MS_PER_DAY;
+}
+
+/** The 'YYYY-MM-DD' that many calendar months before `date` (31 March minus one month is 28 or 29 February); null for an unreadable date. */
+export function monthsBefore(date: string, months: number): string | null {
+  const day = dayNumber(date);
+  if (day === null) return null;
+  const [year, month, dayOfMonth] = isoDateOf(day).split('-').map(Number);
+  const index = year * 12 + (month - 1) - months;
+  const [targetYear, targetMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  for (let d = dayOfMonth; d >= 28; d--) {
+    const result = civilDayNumber(targetYear, targetMonth, d);
+    if (result !== null) return isoDateOf(result);
+  }
+  return isoDateOf(civilDayNumber(targetYear, targetMonth, dayOfMonth)!);
 }

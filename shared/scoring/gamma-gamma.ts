@@ -1,5 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { fitPositiveParameters } from './fit-positive';
+import { fitPositiveParameters, implausible, type FitMethod } from './fit-positive';
+import { MIN_REPEAT_BUYERS_FOR_ML, priorPenalty, spendPriorCentre } from './prior';
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader & Hardie, "The Gamma-Gamma model of
@@ -18,9 +19,34 @@ export interface RepeatSpend {
   zbar: number;
 }
 
+/** Many customers' repeat spend as columns. */
+export interface RepeatSpendColumns {
+  x: ArrayLike<number>;
+  zbar: ArrayLike<number>;
+}
+
 export type GammaGammaFit =
-  | { ok: true; params: GammaGammaParams; logLikelihood: number; customers: number }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      params: GammaGammaParams;
+      /** of the data at these parameters (for a regularised fit too: the prior is not in it) */
+      logLikelihood: number;
+      /** the repeat buyers with a positive spend it was fitted on */
+      customers: number;
+      method: FitMethod;
+      /** why the fit was regularised; null for maximum likelihood */
+      regularisedBecause: string | null;
+    }
+  | {
+      ok: false;
+      reason: string;
+      customers: number;
+      /**
+       * The simpler estimate when repeat buyers spent something but the model cannot be fitted
+       * (it runs off when spend hardly varies, e.g. one subscription price): their mean purchase value.
+       */
+      meanSpend: number | null;
+    };
 
 /** Only repeat buyers with a positive mean spend carry information about spend (zbar = 0 has no density). */
 export const informsSpendModel = ({ x, zbar }: RepeatSpend): boolean => x > 0 && zbar > 0;
@@ -38,21 +64,25 @@ interface PreparedSpend {
   logX: Float64Array;
 }
 
-function prepare(data: readonly RepeatSpend[]): PreparedSpend {
-  const informative = data.filter(informsSpendModel);
+function prepare(data: readonly RepeatSpend[] | RepeatSpendColumns): PreparedSpend {
+  const columns = Array.isArray(data)
+    ? { x: (data as readonly RepeatSpend[]).map((c) => c.x), zbar: (data as readonly RepeatSpend[]).map((c) => c.zbar) }
+    : (data as RepeatSpendColumns);
+  const informative: number[] = [];
+  for (let i = 0; i < columns.x.length; i++) if (informsSpendModel({ x: columns.x[i], zbar: columns.zbar[i] })) informative.push(i);
   const xIndex = new Map<number, number>();
-  const customerX = informative.map(({ x }) => {
-    let index = xIndex.get(x);
-    if (index === undefined) xIndex.set(x, (index = xIndex.size));
+  const customerX = informative.map((i) => {
+    let index = xIndex.get(columns.x[i]);
+    if (index === undefined) xIndex.set(columns.x[i], (index = xIndex.size));
     return index;
   });
   return {
     xValues: [...xIndex.keys()],
     customerX: Int32Array.from(customerX),
-    x: Float64Array.from(informative, (c) => c.x),
-    zbar: Float64Array.from(informative, (c) => c.zbar),
-    logZbar: Float64Array.from(informative, (c) => Math.log(c.zbar)),
-    logX: Float64Array.from(informative, (c) => Math.log(c.x)),
+    x: Float64Array.from(informative, (i) => columns.x[i]),
+    zbar: Float64Array.from(informative, (i) => columns.zbar[i]),
+    logZbar: Float64Array.from(informative, (i) => Math.log(columns.zbar[i])),
+    logX: Float64Array.from(informative, (i) => Math.log(columns.x[i])),
   };
 }
 
@@ -72,29 +102,43 @@ function preparedLogLikelihood({ p, q, v }: GammaGammaParams, data: PreparedSpen
   return total + shared * x.length;
 }
 
-export function gammaGammaLogLikelihood(params: GammaGammaParams, data: readonly RepeatSpend[]): number {
+export function gammaGammaLogLikelihood(params: GammaGammaParams, data: readonly RepeatSpend[] | RepeatSpendColumns): number {
   return preparedLogLikelihood(params, prepare(data));
 }
 
 /**
- * Fits Gamma-Gamma by maximum likelihood on the repeat buyers with positive spend. Not identified
- * with fewer than two of them, when a parameter runs off towards 0 or infinity (e.g. every
- * customer spends exactly the same), or when q <= 1 (no finite mean spend).
+ * Fits Gamma-Gamma on the repeat buyers with positive spend: by maximum likelihood when there are
+ * at least MIN_REPEAT_BUYERS_FOR_ML of them and the result is plausible with q > 1 (a finite mean
+ * spend), otherwise by maximum a posteriori under the retail prior (`prior.ts`), saying why. Not
+ * fitted without any such buyer, or when even the prior cannot hold a parameter (hundreds of
+ * customers who all spend exactly the same): then `meanSpend` is the simpler estimate.
  */
-export function fitGammaGamma(data: readonly RepeatSpend[]): GammaGammaFit {
+export function fitGammaGamma(data: readonly RepeatSpend[] | RepeatSpendColumns): GammaGammaFit {
   const prepared = prepare(data);
   const customers = prepared.x.length;
-  if (customers < 2) {
-    return { ok: false, reason: `${customers} repeat buyer(s) with a positive spend: at least 2 are needed to fit the spend model` };
-  }
+  if (customers === 0) return { ok: false, reason: 'no repeat buyer with a positive spend', customers, meanSpend: null };
   const meanSpend = prepared.zbar.reduce((sum, zbar) => sum + zbar, 0) / customers;
-  // Start: p = q = 1 and v on the scale of the spend.
-  const fit = fitPositiveParameters({ p: 1, q: 1, v: meanSpend }, (params) => -preparedLogLikelihood(params, prepared) / customers);
-  if (!fit.ok) return fit;
-  if (fit.params.q <= 1) {
-    return { ok: false, reason: `q = ${fit.params.q.toPrecision(3)} <= 1: the spend distribution has no finite mean` };
+  const meanPurchase = prepared.zbar.reduce((sum, zbar, i) => sum + zbar * prepared.x[i], 0) / prepared.x.reduce((sum, x) => sum + x, 0);
+  const negativeLogLikelihood = (params: GammaGammaParams) => -preparedLogLikelihood(params, prepared) / customers;
+  const centre = spendPriorCentre(meanSpend);
+  const model = ({ p, qMinusOne, v }: typeof centre): GammaGammaParams => ({ p, q: 1 + qMinusOne, v });
+
+  let regularisedBecause = `${customers} repeat buyer(s) with a spend, fewer than the ${MIN_REPEAT_BUYERS_FOR_ML} maximum likelihood needs`;
+  if (customers >= MIN_REPEAT_BUYERS_FOR_ML) {
+    // Start: p = q = 1 and v on the scale of the spend.
+    const ml = fitPositiveParameters({ p: 1, q: 1, v: meanSpend }, negativeLogLikelihood);
+    const offRange = !ml.ok ? ml.reason : ml.params.q <= 1 ? `q = ${ml.params.q.toPrecision(3)} <= 1: no finite mean spend` : implausible(ml.params, model(centre));
+    if (ml.ok && offRange === '') {
+      return { ok: true, params: ml.params, logLikelihood: -ml.value * customers, customers, method: 'ml', regularisedBecause: null };
+    }
+    regularisedBecause = `maximum likelihood was unusable: ${offRange}`;
   }
-  return { ok: true, params: fit.params, logLikelihood: -fit.value * customers, customers };
+  const map = fitPositiveParameters(centre, (params) => negativeLogLikelihood(model(params)) + priorPenalty(params, centre) / customers);
+  if (!map.ok) {
+    return { ok: false, reason: `the spend data do not identify the model, even with the retail prior: ${map.reason}`, customers, meanSpend: meanPurchase };
+  }
+  const params = model(map.params);
+  return { ok: true, params, logLikelihood: preparedLogLikelihood(params, prepared), customers, method: 'map', regularisedBecause };
 }
 
 /**

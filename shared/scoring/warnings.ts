@@ -6,9 +6,13 @@ export interface ScoringWarning {
   code:
     | 'invalid-transaction'
     | 'future-dated'
+    | 'sub-cent-amount'
     | 'no-purchase-day'
     | 'model-not-identified'
-    | 'spend-model-not-identified';
+    | 'spend-model-not-identified'
+    | 'spend-model-mean'
+    | 'model-regularised'
+    | 'spend-model-regularised';
   count: number;
   message: string;
 }

@@ -1,8 +1,10 @@
 import type { WallClock } from '../../../shared/calendar';
 import type { TableName } from '../../../shared/records';
-import { scoreCustomers, type ScoringWarning } from '../../../shared/scoring';
+import { backtest, fitBasis, scoreCustomers, type ScoringResult, type ScoringWarning } from '../../../shared/scoring';
+import { monthsBefore } from '../../../shared/scoring/dates';
 import { highestRev, TabModel, type TabRead } from '../model/tab-model';
 import { customerValues, leadScores, leadValues, type ComputedValues } from './contact-scores';
+import { modelReport, type ReportRow } from './model-report';
 import { purchasesOf } from './purchases';
 import { planScoreRows, type ScoreRowsPlan } from './score-rows';
 import type { ScoringSettingsValues } from './settings';
@@ -25,12 +27,15 @@ export interface RecalculationPlan extends ScoreRowsPlan {
   leads: number;
   /** what the person running it should know: models that could not be fitted, data left out */
   notes: string[];
+  /** how far to trust the scores, for the Settings tab */
+  report: ReportRow[];
 }
 
 /**
  * One scoring run as pure data: purchases from the Interactions and won Deals, customer scores
  * (RFM, ABC, BG/NBD, Gamma-Gamma, CLV, at risk) with the calibration end today, lead scores for
- * contacts who have not bought, and the Contacts cells to rewrite.
+ * contacts who have not bought, the Contacts rows to rewrite, and the model report with a
+ * backtest (the model fitted on all but the latest months, against what happened in them).
  */
 export function planRecalculation(
   reads: Pick<Record<TableName, TabRead>, 'contacts' | 'interactions' | 'deals'>,
@@ -56,23 +61,42 @@ export function planRecalculation(
   for (const { count, reason } of purchases.skipped) notes.push(`${count} purchase(s) or won deal(s) left out: they ${reason}.`);
 
   const values = new Map<string, ComputedValues>();
-  const { leadWeights, ...options } = settings;
+  const { leadWeights, backtestMonths, ...options } = settings;
   const result = scoreCustomers(purchases.transactions, { calibrationEnd: context.today, ...options });
   if (!result.ok) throw new Error(`Scoring refused today's date: ${result.error}`);
-  for (const warning of result.warnings) notes.push(noteFor(warning));
+  for (const warning of result.warnings) notes.push(noteFor(warning, result));
+  const cutoff = monthsBefore(context.today, backtestMonths)!;
+  const report = modelReport({
+    today: context.today,
+    customers: result.customers.length,
+    ...result.params,
+    backtest: backtest(purchases.transactions, cutoff, context.today),
+    backtestMonths,
+    cutoff,
+  });
   for (const customer of result.customers) values.set(customer.customerId, customerValues(customer));
 
   const leads = live.filter((c) => !values.has(c.id));
   for (const [id, score] of leadScores(leads, interactions.records, deals.records, context.nowIso, leadWeights)) values.set(id, leadValues(score));
 
   const rows = planScoreRows(tabs.contacts, values, { rev: highestRev(context.rev, Object.values(tabs)), nowIso: context.nowIso });
-  return { ...rows, contacts: tabs.contacts, customers: result.customers.length, leads: leads.length, notes };
+  return { ...rows, contacts: tabs.contacts, customers: result.customers.length, leads: leads.length, notes, report };
 }
 
+const SEE_REPORT = 'See "Model quality" in the Settings tab.';
+
 /** A scoring warning in words a sales manager reads, the model's own reason kept for whoever digs deeper. */
-function noteFor(warning: ScoringWarning): string {
+function noteFor(warning: ScoringWarning, { params }: Extract<ScoringResult, { ok: true }>): string {
   const reason = warning.message.slice(warning.message.indexOf(':') + 1).trim();
   switch (warning.code) {
+    case 'model-regularised':
+      return params.bgnbd.ok
+        ? `CLV and P(alive) are rough guides (${fitBasis(params.bgnbd.repeatBuyers)}): the purchase model leans on a weak prior centred on published retail values. ${SEE_REPORT}`
+        : warning.message;
+    case 'spend-model-regularised':
+      return params.gammaGamma.ok
+        ? `CLV is a rough guide (spend model ${fitBasis(params.gammaGamma.customers)}): it leans on a weak prior centred on published retail values. ${SEE_REPORT}`
+        : warning.message;
     case 'model-not-identified':
       return `CLV and P(alive) are left empty: too few repeat buyers to fit the purchase model (BG/NBD) — ${reason}.`;
     case 'spend-model-not-identified':

@@ -24,6 +24,7 @@ export function recalculateScores() {
       const plan = planRecalculation(reads, settings.values, { today: dayOf(now, workbook.clock)!, nowIso: now.toISOString(), rev: workbook.rev, clock: workbook.clock });
       workbook.commit({ tabs: { contacts: plan.contacts }, rev: plan.changed > 0 ? plan.rev : workbook.rev });
       markComputedColumns(plan.contacts.header);
+      settings.writeReport(plan.report);
       const counts = `${plan.customers} customer(s), ${plan.leads} lead(s)`;
       const headline = plan.changed > 0 ? `Scores recalculated: ${plan.changed} contact(s) updated (${counts}).` : `Scores recalculated: nothing changed (${counts}).`;
       return [headline, ...settings.notes, ...plan.notes].join('\n');

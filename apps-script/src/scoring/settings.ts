@@ -7,7 +7,14 @@ import type { LeadScoreWeights, ScoringOptions } from '../../../shared/scoring';
  * default is used instead; the scoring never sees junk.
  */
 
-export type ScoringSettingsValues = Omit<ScoringOptions, 'calibrationEnd'> & { leadWeights: LeadScoreWeights };
+export type ScoringSettingsValues = Omit<ScoringOptions, 'calibrationEnd'> & {
+  leadWeights: LeadScoreWeights;
+  /** the backtest holds back this many months of the latest purchases */
+  backtestMonths: number;
+};
+
+/** Six months: long enough for most customers to buy again, short enough to leave history to fit on. */
+export const DEFAULT_BACKTEST_MONTHS = 6;
 
 interface SettingRule {
   key: string;
@@ -22,8 +29,8 @@ const between = (min: number, max: number, what: string) => (value: number) =>
 const share = between(0, 1, 'a share');
 const atLeastZero = (value: number) => (value >= 0 ? null : 'must not be negative');
 const aboveZero = (value: number) => (value > 0 ? null : 'must be above 0');
-const wholeMonths = (value: number) =>
-  Number.isInteger(value) && value >= 1 && value <= 600 ? null : 'must be a whole number of months from 1 to 600';
+const wholeMonths = (max: number) => (value: number) =>
+  Number.isInteger(value) && value >= 1 && value <= max ? null : `must be a whole number of months from 1 to ${max}`;
 
 const leadWeightDescriptions: Record<keyof LeadScoreWeights, string> = {
   recency: 'Lead score: weight of how recently we heard from the person (the five weights are relative)',
@@ -52,10 +59,16 @@ const LEAD_PREFIX = 'lead.';
 export const settingRules: readonly SettingRule[] = [
   { key: 'abc.a', defaultValue: defaultAbcThresholds.a, description: 'ABC: class A ends where the customers above reach this share of revenue (0.8 = 80 %)', check: share },
   { key: 'abc.b', defaultValue: defaultAbcThresholds.b, description: 'ABC: class B ends at this share of revenue (0.95 = 95 %); C is the rest', check: share },
-  { key: 'clv.horizonMonths', defaultValue: defaultClvOptions.horizonMonths, description: 'Customer lifetime value: months ahead that are counted', check: wholeMonths },
+  { key: 'clv.horizonMonths', defaultValue: defaultClvOptions.horizonMonths, description: 'Customer lifetime value: months ahead that are counted', check: wholeMonths(600) },
   { key: 'clv.annualDiscountRate', defaultValue: defaultClvOptions.annualDiscountRate, description: 'Customer lifetime value: yearly discount rate (0.1 = 10 %)', check: between(0, 1, 'a rate') },
   { key: 'atRisk.pAliveThreshold', defaultValue: defaultScoringSettings.pAliveThreshold, description: 'At risk: an A or B customer whose probability of still buying (P alive) is below this is at risk', check: share },
   { key: 'atRisk.overdueFactor', defaultValue: defaultScoringSettings.overdueFactor, description: 'At risk: an A or B customer is also at risk when the days since the last purchase exceed this many usual gaps', check: aboveZero },
+  {
+    key: 'backtest.holdoutMonths',
+    defaultValue: DEFAULT_BACKTEST_MONTHS,
+    description: 'Backtest: the latest months of purchases held back to check the predictions (the model is fitted on the purchases before them; the result is shown to the right)',
+    check: wholeMonths(60),
+  },
   ...(Object.keys(defaultLeadScoreWeights) as (keyof LeadScoreWeights)[]).map((name) => ({
     key: LEAD_PREFIX + name,
     defaultValue: defaultLeadScoreWeights[name],
@@ -130,6 +143,7 @@ export function readScoringSettings(rows: readonly SettingsRow[]): ReadSettings 
       annualDiscountRate: value('clv.annualDiscountRate'),
       pAliveThreshold: value('atRisk.pAliveThreshold'),
       overdueFactor: value('atRisk.overdueFactor'),
+      backtestMonths: value('backtest.holdoutMonths'),
       leadWeights,
     },
     problems,

@@ -1,6 +1,7 @@
 import { literalText } from '../../../shared/cell-codec';
 import { normaliseHeader } from '../../../shared/sheet-columns';
 import { ensureSize } from './record-tabs';
+import { REPORT_TITLE, type ReportRow } from '../scoring/model-report';
 import { defaultSettingRows, readScoringSettings, type ReadSettings } from '../scoring/settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -11,7 +12,12 @@ const HEADER = ['Setting', 'Value', 'Description', 'Problem'];
 export interface SettingsTabResult extends ReadSettings {
   /** what the person should know about the tab itself */
   notes: string[];
+  /** writes the model report beside the settings (nothing on a Settings tab that is not Rapport's) */
+  writeReport: (rows: readonly ReportRow[]) => void;
 }
+
+/** The model report's columns: a title cell, sentences below it, and a four-column table. */
+const REPORT_WIDTH = 4;
 
 /**
  * Reads the scoring settings from the Settings tab with one getValues, creating the tab with the
@@ -22,8 +28,13 @@ export interface SettingsTabResult extends ReadSettings {
 export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SettingsTabResult {
   const sheet = spreadsheet.getSheetByName(SETTINGS_TAB);
   if (!sheet) {
-    createSettingsTab(spreadsheet);
-    return { ...readScoringSettings([]), missing: [], notes: [`Created the ${SETTINGS_TAB} tab with the default scoring settings.`] };
+    const created = createSettingsTab(spreadsheet);
+    return {
+      ...readScoringSettings([]),
+      missing: [],
+      notes: [`Created the ${SETTINGS_TAB} tab with the default scoring settings.`],
+      writeReport: (report) => writeReport(created, HEADER.length + 1, [], report),
+    };
   }
   const [header = [], ...rows] = sheet.getDataRange().getValues();
   const names = header.map(normaliseHeader);
@@ -31,7 +42,22 @@ export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadshee
   const keyColumn = column('setting', 'key');
   const valueColumn = column('value');
   if (keyColumn < 0 || valueColumn < 0) {
-    return { ...readScoringSettings([]), missing: [], notes: [`The ${SETTINGS_TAB} tab has no "Setting" and "Value" columns, so the default scoring settings were used.`] };
+    return {
+      ...readScoringSettings([]),
+      missing: [],
+      notes: [`The ${SETTINGS_TAB} tab has no "Setting" and "Value" columns, so the default scoring settings were used.`],
+      writeReport: () => {},
+    };
+  }
+  // The report's place: where it was written before, else one empty column after the settings.
+  let reportColumn = names.indexOf(normaliseHeader(REPORT_TITLE));
+  let previousReport: unknown[][] = [];
+  if (reportColumn < 0) {
+    let lastFilled = header.length - 1;
+    while (lastFilled >= 0 && String(header[lastFilled] ?? '') === '') lastFilled--;
+    reportColumn = Math.max(lastFilled + 2, column('problem', 'problems') < 0 ? HEADER.length + 1 : 0);
+  } else {
+    previousReport = [header, ...rows].map((row) => row.slice(reportColumn, reportColumn + REPORT_WIDTH));
   }
   const settings = readScoringSettings(rows.map((row) => ({ key: row[keyColumn], value: row[valueColumn] })));
   writeProblems(sheet, header, rows, settings.problems, column('problem', 'problems'));
@@ -40,16 +66,41 @@ export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadshee
     .map((problem, i) => (problem ? `${SETTINGS_TAB} row ${i + 2} (${String(rows[i]![keyColumn] ?? '').trim() || 'no name'}): ${problem}.` : ''))
     .filter(Boolean);
   if (settings.missing.length > 0) notes.push(`Added ${settings.missing.length} missing setting(s) to the ${SETTINGS_TAB} tab with their defaults.`);
-  return { ...settings, notes };
+  return { ...settings, notes, writeReport: (report) => writeReport(sheet, reportColumn, previousReport, report) };
 }
 
-function createSettingsTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+function createSettingsTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
   const sheet = spreadsheet.insertSheet(SETTINGS_TAB);
   const rows = [HEADER, ...defaultSettingRows().map(([key, value, description]) => [key, value, description, ''])];
   ensureSize(sheet, rows.length, HEADER.length);
   sheet.getRange(1, 1, rows.length, HEADER.length).setValues(rows);
   sheet.getRange(1, 1, 1, HEADER.length).setFontWeight('bold');
   sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/**
+ * The model report in one block from row 1 of `column` (0-based), over what an earlier report
+ * left there (`previous`, as read), in one call; none when it reads the same (a rerun with no new
+ * data writes nothing). Text is written as text, never as a formula.
+ */
+function writeReport(sheet: Sheet, column: number, previous: readonly unknown[][], report: readonly ReportRow[]) {
+  let previousHeight = previous.length;
+  while (previousHeight > 0 && previous[previousHeight - 1]!.every((cell) => cell === '' || cell == null)) previousHeight--;
+  const height = Math.max(report.length, previousHeight);
+  const cellAt = (r: number, c: number) => report[r]?.[c] ?? '';
+  const unchanged = Array.from({ length: height }, (_, r) => r).every((r) =>
+    Array.from({ length: REPORT_WIDTH }, (_, c) => c).every((c) => String(previous[r]?.[c] ?? '') === String(cellAt(r, c))),
+  );
+  if (unchanged) return;
+  const cells = Array.from({ length: height }, (_, r) =>
+    Array.from({ length: REPORT_WIDTH }, (_, c) => {
+      const cell = cellAt(r, c);
+      return typeof cell === 'string' ? literalText(cell) : cell;
+    }),
+  );
+  ensureSize(sheet, height, column + REPORT_WIDTH);
+  sheet.getRange(1, column + 1, height, REPORT_WIDTH).setValues(cells);
 }
 
 /** Writes the Problem column in one call, only when it reads differently from what it should say. */

@@ -1,4 +1,5 @@
 import type { Transaction } from '../../../shared/scoring';
+import { seededUint32 } from '../../fixtures/seeded-random';
 import { emptyChanges, localSheet, MEMBER, TOKEN } from '../local-sheet-harness';
 
 /** Helpers for the scoring tests: records to sync, and the tabs read back as a person sees them. */
@@ -10,14 +11,8 @@ export type LocalSheet = ReturnType<typeof localSheet>;
  * same row hashes: a test never depends on which random ids it happened to get.
  */
 export function seededIds(seed: number): () => string {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0).toString(16).padStart(8, '0');
-  };
+  const random = seededUint32(seed);
+  const next = () => random().toString(16).padStart(8, '0');
   return () => {
     const hex = next() + next() + next() + next();
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

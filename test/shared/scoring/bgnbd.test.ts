@@ -115,9 +115,9 @@ describe('BG/NBD predictions', () => {
   });
 });
 
-describe('fitBgNbd on data that cannot identify it', () => {
+describe('fitBgNbd on little data', () => {
   it('says so when there are no customers', () => {
-    expect(fitBgNbd([])).toEqual({ ok: false, reason: 'no customers to fit' });
+    expect(fitBgNbd([])).toEqual({ ok: false, reason: 'no customers to fit', customers: 0, repeatBuyers: 0 });
   });
 
   it('says so when nobody has bought twice', () => {
@@ -129,9 +129,14 @@ describe('fitBgNbd on data that cannot identify it', () => {
     if (!fit.ok) expect(fit.reason).toMatch(/no customer has bought twice/);
   });
 
-  it('says so, rather than returning runaway numbers, for a single repeat buyer', () => {
-    const fit = fitBgNbd([{ x: 3, t_x: 10, T: 12 }]);
-    expect(fit.ok).toBe(false);
-    if (!fit.ok) expect(fit.reason).toMatch(/do not identify the model/);
+  it('regularises the fit for a single repeat buyer instead of returning runaway numbers, and says why', () => {
+    const customer = { x: 3, t_x: 10, T: 12 };
+    const fit = fitBgNbd([customer]);
+    if (!fit.ok) throw new Error(fit.reason);
+    expect(fit).toMatchObject({ method: 'map', customers: 1, repeatBuyers: 1 });
+    expect(fit.regularisedBecause).toBe('1 repeat buyer(s), fewer than the 300 maximum likelihood needs');
+    for (const value of Object.values(fit.params)) expect(value).toBeGreaterThan(1e-2), expect(value).toBeLessThan(1e2);
+    // Three purchases in ten weeks, the last two weeks ago: likely still buying.
+    expect(probabilityAlive(fit.params, customer)).toBeGreaterThan(0.5);
   });
 });

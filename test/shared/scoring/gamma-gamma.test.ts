@@ -52,22 +52,33 @@ describe('expectedSpend', () => {
   });
 });
 
-describe('fitGammaGamma on data that cannot identify it', () => {
-  it('needs two repeat buyers with a positive spend', () => {
+describe('fitGammaGamma on few repeat buyers', () => {
+  it('is not fitted without a repeat buyer who spent something', () => {
+    expect(fitGammaGamma([{ x: 0, zbar: 0 }, { x: 1, zbar: 0 }])).toEqual({ ok: false, reason: 'no repeat buyer with a positive spend', customers: 0, meanSpend: null });
+  });
+
+  it('fits a single repeat buyer by the retail prior, expecting about what they spend', () => {
     const fit = fitGammaGamma([
       { x: 0, zbar: 0 },
       { x: 2, zbar: 30 },
       { x: 1, zbar: 0 },
     ]);
-    expect(fit).toEqual({ ok: false, reason: '1 repeat buyer(s) with a positive spend: at least 2 are needed to fit the spend model' });
+    if (!fit.ok) throw new Error(fit.reason);
+    expect(fit).toMatchObject({ method: 'map', customers: 1, regularisedBecause: expect.stringMatching(/^1 repeat buyer\(s\) with a spend, fewer than the 300/) });
+    expect(fit.params.q).toBeGreaterThan(1);
+    const spend = expectedSpend(fit.params, { x: 2, zbar: 30 });
+    expect(spend).toBeGreaterThan(20);
+    expect(spend).toBeLessThan(45);
   });
 
-  it('says so when every repeat buyer spends exactly the same', () => {
+  it('expects the common amount when every repeat buyer spends exactly the same, where maximum likelihood has no answer', () => {
     const fit = fitGammaGamma([
       { x: 1, zbar: 20 },
       { x: 3, zbar: 20 },
       { x: 2, zbar: 20 },
     ]);
-    expect(fit.ok).toBe(false);
+    if (!fit.ok) throw new Error(fit.reason);
+    expect(fit.method).toBe('map');
+    for (const x of [0, 1, 3]) expect(Math.abs(expectedSpend(fit.params, { x, zbar: x ? 20 : 0 }) - 20)).toBeLessThan(0.2 * 20);
   });
 });

@@ -30,6 +30,7 @@ describe('scoreCustomers on CDNOW', () => {
     expect(gammaGamma.params.p).toBeCloseTo(6.25, 1);
     expect(result.customers).toHaveLength(2357);
     expect(result.customers.every((c) => c.expectedPurchases !== null && c.pAlive !== null && c.clv !== null)).toBe(true);
+    expect(result.customers.every((c) => c.purchaseModel === 'ml' && c.spendModel === 'ml')).toBe(true);
     expect(byId.get('1')!.expectedSpend).toBeCloseTo(24.65, 1);
   });
 
@@ -95,18 +96,25 @@ describe('scoreCustomers on degenerate input', () => {
       pAlive: null,
       expectedSpend: null,
       clv: null,
+      purchaseModel: null,
+      spendModel: null,
       atRisk: false,
     });
     const warning = result.warnings.find((w) => w.code === 'model-not-identified');
     expect(warning?.message).toMatch(/no customer has bought twice/);
   });
 
-  it('says the model is not identified for a single repeat buyer rather than inventing numbers', () => {
+  it('gives a single repeat buyer regularised model values, and says they are rough and why', () => {
     const result = scored(
       scoreCustomers([tx('a', '2026-01-05', 20), tx('a', '2026-02-10', 30), tx('a', '2026-04-01', 25)], { calibrationEnd: '2026-06-30' }),
     );
-    expect(result.customers[0]).toMatchObject({ x: 2, clv: null, pAlive: null });
-    expect(result.warnings.map((w) => w.code)).toContain('model-not-identified');
+    expect(result.customers[0]).toMatchObject({ x: 2, purchaseModel: 'map', spendModel: 'map' });
+    expect(result.customers[0].pAlive).toBeGreaterThan(0);
+    expect(result.customers[0].clv).toBeGreaterThan(0);
+    expect(result.warnings.find((w) => w.code === 'model-regularised')?.message).toBe(
+      'expected purchases, P(alive) and CLV based on 1 repeat buyer: rough: fitted with a weak prior centred on published retail values (regularised): 1 repeat buyer(s), fewer than the 300 maximum likelihood needs',
+    );
+    expect(result.warnings.map((w) => w.code)).toContain('spend-model-regularised');
   });
 
   it('handles everyone buying on one day: nobody repeated, RFM by spend only', () => {
