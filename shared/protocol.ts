@@ -57,14 +57,14 @@ export type RejectedRecord = z.infer<typeof rejectedRecordSchema>;
 
 /**
  * An edit of this member's that did not win: a later edit of the same field (`newer`), the record
- * was deleted (`deleted`), or the sheet has no usable column for the field (`unwritable`). The
- * winning version is in `changes`.
+ * was deleted (`deleted`), the sheet has no usable column for the field (`unwritable`), or the team
+ * does not allow it (`not_allowed`: an owner who is not a member). The winning version is in `changes`.
  */
 export const conflictSchema = z.object({
   table: tableEnum,
   id: z.string(),
   field: z.string().optional(),
-  reason: z.enum(['newer', 'deleted', 'unwritable']),
+  reason: z.enum(['newer', 'deleted', 'unwritable', 'not_allowed']),
   message: z.string(),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
@@ -78,7 +78,8 @@ export const sheetProblemSchema = z.object({
 });
 export type SheetProblem = z.infer<typeof sheetProblemSchema>;
 
-export const errorCodes = ['unauthorized', 'bad_request', 'unknown_table', 'busy', 'internal'] as const;
+/** `revoked`: the member's token was withdrawn (their unsent changes stay in their browser). */
+export const errorCodes = ['unauthorized', 'revoked', 'bad_request', 'unknown_table', 'busy', 'internal'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const syncErrorSchema = z.object({

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MEMBER, SetupError, startLocalSheet } from './server.ts';
+import { DEFAULT_MEMBER, manageMember, SetupError, startLocalSheet } from './server.ts';
 
 // npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token T] [--member you@x] [--bundle dist/apps-script/Code.js]
-const usage = `Usage: npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token TOKEN] [--member ${DEFAULT_MEMBER}] [--bundle dist/apps-script/Code.js]`;
+// npm run sheet:local -- --data FILE --add-member EMAIL | --revoke-member EMAIL   (prints, exits)
+const usage = `Usage: npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token TOKEN] [--member ${DEFAULT_MEMBER}] [--bundle dist/apps-script/Code.js]
+       npm run sheet:local -- --data .rapport/workbook.json --add-member EMAIL      adds a member and prints their token
+       npm run sheet:local -- --data .rapport/workbook.json --revoke-member EMAIL   revokes a member's token`;
 
 let values;
 try {
@@ -14,6 +17,8 @@ try {
       token: { type: 'string' },
       member: { type: 'string', default: DEFAULT_MEMBER },
       bundle: { type: 'string', default: 'dist/apps-script/Code.js' },
+      'add-member': { type: 'string' },
+      'revoke-member': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -24,6 +29,16 @@ try {
 if (values.help) {
   console.log(usage);
   process.exit(0);
+}
+if (values['add-member'] !== undefined || values['revoke-member'] !== undefined) {
+  try {
+    const adding = values['add-member'] !== undefined;
+    console.log(manageMember(resolve(values.data), adding ? 'add' : 'revoke', (adding ? values['add-member'] : values['revoke-member'])!));
+    process.exit(0);
+  } catch (error) {
+    console.error(error instanceof SetupError ? error.message : error);
+    process.exit(1);
+  }
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
-import { addMember, readMembers } from '../src/members.ts';
+import { addMember, checkToken, isMember, revokeMember } from '../src/members.ts';
 import { cellToTyped } from './cell-text.ts';
 import { CONTENT_TYPES, type MimeType } from './fake-content.ts';
 import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
@@ -12,6 +12,7 @@ import type { FakeRange } from './fake-range.ts';
 import { renderGridPage } from './grid-page.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
 import { writeFileDurably } from './persist.ts';
+import { localTeam } from './team.ts';
 import { googleErrorPage, signInPage } from './google-pages.ts';
 import { formatWorkbookJson, workbookJsonSchema, type WorkbookJson } from './workbook-json.ts';
 
@@ -76,14 +77,15 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   const scriptTimeZone = readScriptTimeZone(options.bundlePath);
   const google = createFakeGoogle({ workbook: readWorkbook(options.dataFile), now: options.now, user: options.member ?? DEFAULT_MEMBER, scriptTimeZone, spreadsheetTimeZone: options.spreadsheetTimeZone });
   const member = options.member ?? DEFAULT_MEMBER;
-  const scriptProperties = google.globals.PropertiesService.getScriptProperties();
-  const token = google.asPerson(() => {
-    const saved = Object.entries(readMembers(scriptProperties)).find(([, email]) => email === member)?.[0];
-    const chosen = options.token ?? saved ?? randomBytes(24).toString('base64url');
-    if (chosen.trim() === '') throw new SetupError('The sync token cannot be empty.');
-    if (chosen.length < SHORT_TOKEN) log(`Note: a token under ${SHORT_TOKEN} characters is easy to guess; use a long one for a sheet others can reach.`);
-    return addMember(scriptProperties, member, chosen);
-  });
+  // The sheet keeps only tokens' hashes; this machine's member's token is kept beside the workbook so a restart can show it again.
+  const team = localTeam(google);
+  const tokenFile = `${options.dataFile}.token`;
+  const saved = existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined;
+  const token = options.token ?? (saved && checkToken(team, saved).ok ? saved : randomBytes(24).toString('base64url'));
+  if (token.trim() === '') throw new SetupError('The sync token cannot be empty.');
+  if (token.length < SHORT_TOKEN) log(`Note: a token under ${SHORT_TOKEN} characters is easy to guess; use a long one for a sheet others can reach.`);
+  if (!isMember(team, member) || !checkToken(team, token).ok) addMember(team, member, token, new Date());
+  writeFileDurably(tokenFile, token);
   const bundle = loadBundle(code, google, { filename: options.bundlePath });
 
   let savedMutations = -1;
@@ -327,6 +329,26 @@ function readScriptTimeZone(bundlePath: string): string | undefined {
   if (!existsSync(manifest)) return undefined;
   const parsed = z.object({ timeZone: z.string() }).safeParse(JSON.parse(readFileSync(manifest, 'utf8')));
   return parsed.success ? parsed.data.timeZone : undefined;
+}
+
+/**
+ * Adds a member to a workbook file (printing their new token) or revokes one, without serving:
+ * `npm run sheet:local -- --data FILE --add-member EMAIL` / `--revoke-member EMAIL`.
+ */
+export function manageMember(dataFile: string, action: 'add' | 'revoke', email: string): string {
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new SetupError(`"${email}" is not an email address.`);
+  const google = createFakeGoogle({ workbook: readWorkbook(dataFile) });
+  const team = localTeam(google);
+  let answer: string;
+  if (action === 'add') {
+    answer = randomBytes(24).toString('base64url');
+    addMember(team, email, answer, new Date());
+  } else {
+    if (!revokeMember(team, email, new Date())) throw new SetupError(`${email} is not a member of this sheet.`);
+    answer = `Revoked ${email}: their token is refused from now on.`;
+  }
+  writeFileDurably(dataFile, formatWorkbookJson(google.toJSON()));
+  return answer;
 }
 
 function readWorkbook(dataFile: string): WorkbookJson | undefined {

@@ -1,7 +1,7 @@
 import { newId } from '../../shared/ids';
 import { addMember } from './members';
 import { setUpScoring } from './scoring/recalculate';
-import { membersStore } from './sheets/members-store';
+import { membersTeam } from './sheets/members-store';
 import { notify } from './sheets/notify';
 import { repairRecordTabs } from './sheets/setup';
 import { askForText, addRapportMenu, tell } from './sheets/ui';
@@ -32,6 +32,7 @@ export function addTeamMember() {
     tell('That does not look like an email address. Nothing was changed.');
     return;
   }
-  const token = addMember(membersStore(), email, newId().replace(/-/g, '') + Utilities.getUuid().replace(/-/g, ''));
+  const token = newId().replace(/-/g, '') + Utilities.getUuid().replace(/-/g, '');
+  addMember(membersTeam(), email, token, new Date());
   tell(`Paste this token into the Rapport extension's options, with this web app's URL:\n\n${token}`, `Sync token for ${email}`);
 }

@@ -1,6 +1,6 @@
 import type { SyncResponse } from '../../shared/protocol';
-import { memberForToken } from './members';
-import { membersStore } from './sheets/members-store';
+import { checkToken } from './members';
+import { membersTeam } from './sheets/members-store';
 import { handleSyncPost } from './sync/endpoint';
 
 export const APP_VERSION = '0.1.0';
@@ -23,8 +23,9 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
   const token = e?.parameter?.token;
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
-  const member = memberForToken(membersStore(), token);
-  return json(member
-    ? { ok: true, app: 'Rapport', version: APP_VERSION, member }
+  const check = checkToken(membersTeam(), token);
+  if (check.ok) return json({ ok: true, app: 'Rapport', version: APP_VERSION, member: check.email });
+  return json(check.reason === 'revoked'
+    ? { ok: false, error: { code: 'revoked', message: `The sheet’s owner withdrew this sync token on ${check.revokedAt.slice(0, 10)}. Ask them for a new one.` } }
     : { ok: false, error: { code: 'unauthorized', message: 'This sync token is not valid for this sheet.' } });
 }

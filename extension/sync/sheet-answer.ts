@@ -15,6 +15,7 @@ export type SheetFailureCode =
   | 'http'
   | 'bad_response'
   | 'unauthorized'
+  | 'revoked'
   | 'bad_request'
   | 'unknown_table'
   | 'busy'

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addMember } from '../../apps-script/src/members';
+import { localTeam } from '../../apps-script/local/team';
 import { createFakeGoogle, type FakeGoogleOptions, type WorkbookJson } from '../../apps-script/local/fake-google';
 import { loadBundle } from '../../apps-script/local/load-bundle';
 
@@ -12,7 +13,7 @@ export const MEMBER = 'ann@team.test';
 /** The built Apps Script bundle running on the local sheet's fake services, with one member. */
 export function localSheet(workbook?: WorkbookJson, now?: () => Date, options: Omit<FakeGoogleOptions, 'workbook' | 'now'> = {}) {
   const google = createFakeGoogle({ workbook, now, ...options });
-  google.asPerson(() => addMember(google.globals.PropertiesService.getScriptProperties(), MEMBER, TOKEN));
+  addMember(localTeam(google), MEMBER, TOKEN, new Date());
   const bundle = loadBundle(readFileSync(BUNDLE_PATH, 'utf8'), google);
   const post = (body: unknown) => {
     const contents = typeof body === 'string' ? body : JSON.stringify(body);

@@ -1,8 +1,9 @@
 import { newId } from '../../../shared/ids';
 import { syncRequestSchema, type ErrorCode, type SyncResponse } from '../../../shared/protocol';
 import { tableNames } from '../../../shared/records';
-import { memberForToken } from '../members';
-import { membersStore } from '../sheets/members-store';
+import { checkToken, isMember, noteSync } from '../members';
+import { membersTeam } from '../sheets/members-store';
+import { noteWrongToken, tooManyWrongTokens } from '../sheets/throttle';
 import { RowsMovedError } from '../sheets/record-tabs';
 import { underScriptLock } from '../sheets/script-state';
 import { openRecordWorkbook } from '../sheets/workbook';
@@ -49,8 +50,19 @@ export function handleSyncPost(body: string): SyncResponse {
     return failure('bad_request', `The sync request is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
   }
   const request = parsed.data;
-  const member = memberForToken(membersStore(), request.token);
-  if (!member) return failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport menu → Add team member).');
+  if (tooManyWrongTokens(request.clientId)) return failure('unauthorized', 'Too many wrong sync tokens from this browser: wait ten minutes, then check the token in Rapport’s options.');
+  const team = membersTeam();
+  const check = checkToken(team, request.token);
+  if (!check.ok) {
+    noteWrongToken(request.clientId);
+    return check.reason === 'revoked'
+      ? failure('revoked', `The sheet’s owner withdrew this sync token on ${check.revokedAt.slice(0, 10)}. Your changes not yet synced stay in Rapport; ask the owner for a new token.`)
+      : failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport menu → Add team member).');
+  }
+  const member = check.email;
+  noteSync(team, check.member, new Date());
+  const members = new Map<string, boolean>();
+  const owners = { mayAssign: (email: string) => members.get(email) ?? members.set(email, isMember(team, email)).get(email)! };
 
   try {
     const answer = underScriptLock((): SyncResponse => {
@@ -63,7 +75,7 @@ export function handleSyncPost(body: string): SyncResponse {
       const since = request.since > counter ? 0 : request.since; // a cursor from the future: the sheet was restored
       const reads = planReads(request.changes, workbook.index, { since, full: workbook.full, edited: workbook.edited, idsChanged: workbook.idsChanged });
       const plan = planSync({ since, changes: request.changes }, workbook.read(reads.rows), {
-        member, now, newId, rev: counter, clock: workbook.clock, ids: workbook.ids, page: { end: reads.pageEnd, remaining: reads.remaining },
+        member, now, newId, rev: counter, clock: workbook.clock, ids: workbook.ids, page: { end: reads.pageEnd, remaining: reads.remaining }, owners,
       });
       workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
       return plan.response;

@@ -39,6 +39,8 @@ export interface SyncContext {
   ids: IdIndex;
   /** when the answer is one page of many: the highest revision it carries, and how many changes it leaves */
   page?: { end: number | null; remaining: number };
+  /** whether a record may be given this owner (a member of the team); any owner when absent */
+  owners?: { mayAssign(email: string): boolean };
 }
 
 export interface IndexUpdate {
@@ -339,6 +341,11 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
       }
       const clean: Record<string, unknown> = { ...values };
       if (table === 'contacts') for (const field of computed) delete clean[field];
+      const owner = String(clean.owner ?? '');
+      if (owner !== '' && context.owners && !context.owners.mayAssign(owner)) {
+        clean.owner = '';
+        conflicts.push({ table, id, field: 'owner', reason: 'not_allowed', message: `${owner} is not a member of the team, so the record was saved without an owner.` });
+      }
       const record = recordSchemas[table].parse({
         ...clean,
         createdAt: new Date(created).toISOString(),
@@ -364,6 +371,12 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     }
     const applied: string[] = [];
     const cannotWrite: string[] = [];
+    const owner = edits.has('owner') ? String(values.owner ?? '') : '';
+    if (owner !== '' && context.owners && !context.owners.mayAssign(owner)) {
+      edits.delete('owner');
+      conflicts.push({ table, id, field: 'owner', reason: 'not_allowed', message: `${owner} is not a member of the team, so the record’s owner was not changed.` });
+      winners.get(table)!.add(existing);
+    }
     const createdMs = Date.parse(String(current.createdAt ?? '')) || 0;
     for (const [field, at] of edits) {
       const equal = same(values[field], current[field]);

@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readMembers } from '../../../apps-script/src/members';
+import { checkToken, listMembers } from '../../../apps-script/src/members';
+import { localTeam } from '../../../apps-script/local/team';
 import { startLocalSheet, type LocalSheet, type LocalSheetOptions } from '../../../apps-script/local/server';
 import { TINY_BUNDLE } from './tiny-bundle';
 
@@ -60,11 +61,13 @@ describe('the local sheet server', () => {
     expect([preflight.status, preflight.headers.get('access-control-allow-origin'), preflight.headers.get('access-control-allow-methods')]).toEqual([405, null, null]);
   });
 
-  it('registers the member’s token in the script properties, and keeps it across restarts', async () => {
+  it('registers the member with only the hash of their token in the script properties, and keeps the token across restarts', async () => {
     const first = await start({ member: 'ann@example.com' });
     expect(first.token).toMatch(/^[\w-]{32}$/);
-    const members = first.google.asPerson(() => readMembers(first.google.globals.PropertiesService.getScriptProperties()));
-    expect(members).toEqual({ [first.token]: 'ann@example.com' });
+    expect(listMembers(localTeam(first.google)).map((m) => m.email)).toEqual(['ann@example.com']);
+    const stored = JSON.stringify(first.google.toJSON().properties);
+    expect(stored).not.toContain(first.token);
+    expect(checkToken(localTeam(first.google), first.token)).toMatchObject({ ok: true, email: 'ann@example.com' });
     await first.close();
     const second = await start({ member: 'ann@example.com' });
     expect(second.token).toBe(first.token);
@@ -83,7 +86,7 @@ describe('the local sheet server', () => {
     await postText(sheet.execUrl, { text: 'two' });
     // A rename replaces the file; writing in place would keep its inode.
     expect(statSync(join(folder, 'data', 'workbook.json')).ino).not.toBe(firstFile);
-    expect(readdirSync(join(folder, 'data'))).toEqual(['workbook.json']);
+    expect(readdirSync(join(folder, 'data')).sort()).toEqual(['workbook.json', 'workbook.json.token']);
     await sheet.close();
 
     const again = await start();

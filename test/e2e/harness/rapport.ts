@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startLocalSheet, type LocalSheet } from '../../../apps-script/local/server';
 import { addMember } from '../../../apps-script/src/members';
+import { localTeam } from '../../../apps-script/local/team';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -22,7 +23,7 @@ export async function startRapport() {
   /** Another member of the team: added to the sheet with a token of their own, in a browser profile of their own. */
   async function addTeammate(email: string) {
     const token = `e2e-${email.replace(/\W/g, '-')}-0123456789`;
-    sheet.google.asPerson(() => addMember(sheet.google.globals.PropertiesService.getScriptProperties(), email, token));
+    addMember(localTeam(sheet.google), email, token, new Date());
     const other = await launchWithExtension();
     others.push(other);
     return { browser: other, token, ...member(other, sheet.execUrl, token) };
