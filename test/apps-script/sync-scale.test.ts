@@ -51,6 +51,17 @@ describe('what a sync reads', () => {
   });
 });
 
+describe('the grid', () => {
+  it('makes each record tab exactly as wide as its columns', () => {
+    const team = teamSheet();
+    team.sync({ contacts: [makers().contact()] });
+    for (const name of ['Contacts', 'Companies', 'Interactions', 'Deals', 'FollowUps']) {
+      const tab = team.tab(name);
+      expect(team.google.asPerson(() => tab.getMaxColumns())).toBe(team.header(name).length);
+    }
+  });
+});
+
 describe('paged answers', () => {
   it('delivers every row exactly once across pages, and across a restart of the sheet', () => {
     const at = '2026-11-20T09:00:00.000Z';

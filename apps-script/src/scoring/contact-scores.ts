@@ -19,8 +19,9 @@ export interface ComputedValues {
 export const computedValueFields = ['valueClass', 'rfmSegment', 'rfmScore', 'leadScore', 'clv', 'pAlive', 'atRisk'] as const satisfies readonly (keyof ComputedValues)[];
 
 /**
- * Rounded to what a person reads (cents, a tenth of a percent): tiny day-to-day drifts of the
- * models do not count as a change, so they do not make every member download every contact.
+ * Rounded to what a person reads (CLV in whole currency units, P(alive) in whole percent): the
+ * models' day-to-day drift does not count as a change, so a nightly run does not make every member
+ * download every contact again.
  */
 const rounded = (value: number | null, decimals: number): number | null => {
   if (value === null || !Number.isFinite(value)) return null;
@@ -34,8 +35,8 @@ export function customerValues(score: CustomerScore): ComputedValues {
     rfmSegment: score.rfmSegment,
     rfmScore: score.rfmScore,
     leadScore: null,
-    clv: rounded(score.clv, 2),
-    pAlive: rounded(score.pAlive, 3),
+    clv: rounded(score.clv, 0),
+    pAlive: rounded(score.pAlive, 2),
     atRisk: score.atRisk,
   };
 }

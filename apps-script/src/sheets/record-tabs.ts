@@ -128,6 +128,8 @@ function createRecordTab(spreadsheet: Spreadsheet, spec: TabSpec): Sheet {
   const sheet = spreadsheet.insertSheet(spec.tab);
   const headers = spec.columns.map((c) => c.header);
   ensureSize(sheet, 1, headers.length);
+  // A spreadsheet holds at most 10 million cells: no empty columns beyond the record's.
+  if (sheet.getMaxColumns() > headers.length) sheet.deleteColumns(headers.length + 1, sheet.getMaxColumns() - headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(literalText)]).setFontWeight('bold');
   sheet.setFrozenRows(1);
   formatColumns(sheet, spec.columns.map((column, index) => ({ index, column })));
