@@ -17,6 +17,8 @@ export type { WorkbookJson } from './workbook-json.ts';
 
 export interface FakeGoogleOptions {
   workbook?: WorkbookJson;
+  /** tabs, properties and triggers already built (a workbook file with its journal replayed) */
+  parts?: WorkbookParts;
   /** the script owner and, outside web-app requests, the active user */
   user?: string;
   /** the clock for `new Date()` in the bundle, cache expiry and `ScriptApp…after()` */
@@ -60,6 +62,8 @@ export interface FakeGoogle {
   /** grows on every change to cells (values, formulas, formats), tabs, properties or triggers */
   readonly mutations: number;
   toJSON(): WorkbookJson;
+  /** the live tabs, properties and triggers (for saving what changed) */
+  parts(): WorkbookParts;
   sentMail: SentMail[];
   triggers: TriggerJson[];
   menus: MenuJson[];
@@ -93,7 +97,8 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const now = options.now ?? (() => new Date());
   const spreadsheetTimeZone = options.spreadsheetTimeZone ?? options.workbook?.timeZone ?? DEFAULT_TIME_ZONE;
   const context = new FakeContext(now, options.user ?? 'owner@rapport.local', options.scriptTimeZone ?? DEFAULT_TIME_ZONE, spreadsheetTimeZone);
-  const parts: WorkbookParts = options.workbook ? workbookFromJson(options.workbook, context.typing) : { sheets: [new SheetModel('Sheet1', 0)], properties: emptyStores(), triggers: [] };
+  const parts: WorkbookParts = options.parts ?? (options.workbook ? workbookFromJson(options.workbook, context.typing) : { sheets: [new SheetModel('Sheet1', 0)], properties: emptyStores(), triggers: [] });
+  if (parts.sheets.length === 0) parts.sheets.push(new SheetModel('Sheet1', 0));
   const state: WorkbookState = {
     id: 'local-sheet',
     name: options.spreadsheetName ?? 'Rapport (local)',
@@ -134,6 +139,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
       return context.mutations;
     },
     toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }, context.typing, spreadsheetTimeZone),
+    parts: () => ({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }),
     sentMail,
     triggers: parts.triggers,
     menus: ui.menus,

@@ -218,6 +218,7 @@ export class FakeRange {
     this.#each((row, column) => {
       const cell = this.#model.cell(row, column);
       if (cell) clearCellContent(cell);
+      this.#model.touch(row);
     });
     this[CTX].changed();
     return this;
@@ -231,6 +232,7 @@ export class FakeRange {
       if (!cell) return;
       if (!options?.formatOnly) clearCellContent(cell);
       if (!options?.contentsOnly) delete cell.style;
+      this.#model.touch(row);
     });
     this[CTX].changed();
     return this;

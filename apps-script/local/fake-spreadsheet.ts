@@ -441,6 +441,7 @@ export class FakeSheet {
   /** Removes values, formulas and formatting. */
   clear(): FakeSheet {
     this.#model.rows = [];
+    this.#model.touchLayout();
     this[CTX].changed();
     return this;
   }
@@ -448,12 +449,14 @@ export class FakeSheet {
   /** Removes values and formulas, keeps formatting. */
   clearContents(): FakeSheet {
     for (const cells of this.#model.rows) for (const cell of cells) if (cell) clearCellContent(cell);
+    this.#model.touchLayout();
     this[CTX].changed();
     return this;
   }
 
   clearFormats(): FakeSheet {
     for (const cells of this.#model.rows) for (const cell of cells) if (cell) delete cell.style;
+    this.#model.touchLayout();
     this[CTX].changed();
     return this;
   }

@@ -7,10 +7,12 @@ import * as z from 'zod';
 import { addMember, checkToken, isMember, revokeMember } from '../src/members.ts';
 import { cellToTyped } from './cell-text.ts';
 import { CONTENT_TYPES, type MimeType } from './fake-content.ts';
+import { zoneWallClock } from '../../shared/calendar.ts';
 import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
 import type { FakeRange } from './fake-range.ts';
 import { renderGridPage } from './grid-page.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
+import { readJournaledWorkbook, WorkbookJournal } from './journal.ts';
 import { writeFileDurably } from './persist.ts';
 import { localTeam } from './team.ts';
 import { googleErrorPage, signInPage } from './google-pages.ts';
@@ -75,7 +77,9 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   const code = readFileSync(options.bundlePath, 'utf8');
 
   const scriptTimeZone = readScriptTimeZone(options.bundlePath);
-  const google = createFakeGoogle({ workbook: readWorkbook(options.dataFile), now: options.now, user: options.member ?? DEFAULT_MEMBER, scriptTimeZone, spreadsheetTimeZone: options.spreadsheetTimeZone });
+  const now = options.now ?? (() => new Date());
+  const loaded = readJournaledWorkbook(options.dataFile, readWorkbook(options.dataFile), (zone) => ({ clock: zoneWallClock(zone ?? options.spreadsheetTimeZone ?? 'Etc/UTC'), now }));
+  const google = createFakeGoogle({ parts: loaded?.parts, now: options.now, user: options.member ?? DEFAULT_MEMBER, scriptTimeZone, spreadsheetTimeZone: loaded?.timeZone ?? options.spreadsheetTimeZone });
   const member = options.member ?? DEFAULT_MEMBER;
   // The sheet keeps only tokens' hashes; this machine's member's token is kept beside the workbook so a restart can show it again.
   const team = localTeam(google);
@@ -88,11 +92,14 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   writeFileDurably(tokenFile, token);
   const bundle = loadBundle(code, google, { filename: options.bundlePath });
 
-  let savedMutations = -1;
-  /** Saves the workbook if it changed; throws when it could not be saved. */
+  const journal = new WorkbookJournal(options.dataFile, () => google.parts(), google.context.typing, google.timeZones.spreadsheet);
+  // A journal left by the last run is folded into the workbook file before serving.
+  if (loaded) journal.compact();
+  let savedMutations = google.mutations;
+  /** Makes what changed durable (the changed rows appended to the journal); throws when it could not. */
   const save = () => {
     if (google.mutations === savedMutations) return;
-    writeFileDurably(options.dataFile, formatWorkbookJson(google.toJSON()));
+    journal.save();
     savedMutations = google.mutations;
   };
   /** Answers only once what the request changed is on disk; a failed save turns the answer into an error. */
@@ -281,14 +288,14 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   origin = `http://${host === '::1' ? '[::1]' : host}:${port}`;
   const execUrl = `${origin}/exec`;
   google.setServiceUrl(execUrl);
-  save();
+  if (!loaded) journal.compact();
 
   let closing: Promise<void> | undefined;
   const stop = () =>
     new Promise<void>((resolve, reject) => {
       server.close((error) => {
         try {
-          save();
+          journal.compact();
         } catch (saveError) {
           log(`local sheet: could not save ${options.dataFile} on close: ${describe(saveError)}`);
         }

@@ -18,8 +18,16 @@ export const DEFAULT_COLUMNS = 26;
 /** Google's limit for all sheets of a spreadsheet together. */
 export const MAX_CELLS = 10_000_000;
 
+/** Grows with every change to any tab: what changed since a save is what carries a later stamp. */
+let stamps = 0;
+
 /** The cells and layout of one tab. Rows and columns are 1-based in every method. */
 export class SheetModel {
+  /** rowStamps[r - 1]: when row r last changed */
+  rowStamps: number[] = [];
+  /** when rows or columns last moved (inserted, deleted, cleared wholesale) */
+  layoutStamp = ++stamps;
+
   /** rows[r - 1][c - 1]; shorter than the sheet where the rest is empty */
   rows: Array<Array<GridCell | undefined>> = [];
   hiddenColumns = new Set<number>();
@@ -43,7 +51,18 @@ export class SheetModel {
   cellForWrite(row: number, column: number): GridCell {
     while (this.rows.length < row) this.rows.push([]);
     const cells = this.rows[row - 1];
+    this.touch(row);
     return (cells[column - 1] ??= { value: '' });
+  }
+
+  /** Notes that a row changed (for saving only what changed). */
+  touch(row: number): void {
+    this.rowStamps[row - 1] = ++stamps;
+  }
+
+  /** Notes that rows or columns moved or the whole tab changed. */
+  touchLayout(): void {
+    this.layoutStamp = ++stamps;
   }
 
   /** Last row holding a value or formula (formatting alone does not count), 0 when empty. */
@@ -74,6 +93,7 @@ export class SheetModel {
    * the formatting of the row above them (a column formatted as text stays text further down).
    */
   insertRows(at: number, count: number): void {
+    if (at - 1 < this.rows.length) this.touchLayout();
     const above = at > 1 ? this.rows[at - 2] : undefined;
     const formatted = (): Array<GridCell | undefined> => (above ?? []).map((cell) => (cell?.style ? { value: '', style: { ...cell.style } } : undefined));
     if (at - 1 <= this.rows.length) this.rows.splice(at - 1, 0, ...Array.from({ length: count }, formatted));
@@ -85,11 +105,13 @@ export class SheetModel {
   }
 
   deleteRows(at: number, count: number): void {
+    this.touchLayout();
     this.rows.splice(at - 1, count);
     this.maxRows -= count;
   }
 
   insertColumns(at: number, count: number): void {
+    this.touchLayout();
     for (const cells of this.rows) if (at - 1 < cells.length) cells.splice(at - 1, 0, ...new Array<undefined>(count));
     this.hiddenColumns = shiftIndexes(this.hiddenColumns, at, count);
     this.columnWidths = new Map([...this.columnWidths].map(([column, width]) => [column >= at ? column + count : column, width]));
@@ -97,6 +119,7 @@ export class SheetModel {
   }
 
   deleteColumns(at: number, count: number): void {
+    this.touchLayout();
     for (const cells of this.rows) cells.splice(at - 1, count);
     const kept = (column: number) => column < at || column >= at + count;
     const moved = (column: number) => (column >= at + count ? column - count : column);
@@ -109,3 +132,6 @@ export class SheetModel {
 function shiftIndexes(indexes: Set<number>, at: number, count: number): Set<number> {
   return new Set([...indexes].map((index) => (index >= at ? index + count : index)));
 }
+
+/** The stamp of the latest change to any tab. */
+export const latestStamp = () => stamps;

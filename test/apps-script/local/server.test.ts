@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,9 @@ import { checkToken, listMembers } from '../../../apps-script/src/members';
 import { localTeam } from '../../../apps-script/local/team';
 import { startLocalSheet, type LocalSheet, type LocalSheetOptions } from '../../../apps-script/local/server';
 import { TINY_BUNDLE } from './tiny-bundle';
+import { readJournaledWorkbook } from '../../../apps-script/local/journal';
+import { workbookJsonSchema, workbookToJson } from '../../../apps-script/local/workbook-json';
+import { zoneWallClock } from '../../../shared/calendar';
 
 let folder: string;
 let logs: string[];
@@ -42,7 +45,14 @@ const statusWithHost = (url: string, host: string) =>
       .on('error', reject)
       .end();
   });
-const savedWorkbook = () => JSON.parse(readFileSync(join(folder, 'data', 'workbook.json'), 'utf8')) as { sheets: Record<string, unknown[][]> };
+/** The workbook as it is on disk: the file with the journal of later changes replayed onto it. */
+const savedWorkbook = () => {
+  const file = join(folder, 'data', 'workbook.json');
+  const base = existsSync(file) ? workbookJsonSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
+  const typing = { clock: zoneWallClock('Etc/UTC'), now: () => new Date() };
+  const loaded = readJournaledWorkbook(file, base, () => typing)!;
+  return workbookToJson(loaded.parts, typing, 'Etc/UTC');
+};
 
 describe('the local sheet server', () => {
   it('serves doPost at /exec with the TextOutput’s content type and open CORS for simple requests, and no preflight', async () => {
@@ -77,17 +87,22 @@ describe('the local sheet server', () => {
     await short.close();
   });
 
-  it('saves the workbook atomically after each change and loads it again on restart', async () => {
+  it('saves what each request changed before answering (a journal of changed rows), folds it into the workbook on close, and loads it again on restart', async () => {
     const sheet = await start();
+    const file = join(folder, 'data', 'workbook.json');
+    const firstFile = statSync(file).ino;
     await postText(sheet.execUrl, { text: 'one' });
-    const firstFile = statSync(join(folder, 'data', 'workbook.json')).ino;
-    expect(savedWorkbook().sheets.Log.map((row) => row[0])).toEqual(['one']);
+    expect(savedWorkbook().sheets.Log!.map((row) => row[0])).toEqual(['one']);
     await fetch(`${sheet.execUrl}?name=x`); // changes nothing
     await postText(sheet.execUrl, { text: 'two' });
-    // A rename replaces the file; writing in place would keep its inode.
-    expect(statSync(join(folder, 'data', 'workbook.json')).ino).not.toBe(firstFile);
-    expect(readdirSync(join(folder, 'data')).sort()).toEqual(['workbook.json', 'workbook.json.token']);
+    expect(savedWorkbook().sheets.Log!.map((row) => row[0])).toEqual(['one', 'two']);
+    // Changes went to the journal, not into a rewrite of the whole workbook file.
+    expect(statSync(file).ino).toBe(firstFile);
+    expect(readFileSync(`${file}.journal`, 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(2);
     await sheet.close();
+    // Closing folds the journal in: one file, rewritten by a rename.
+    expect(readdirSync(join(folder, 'data')).sort()).toEqual(['workbook.json', 'workbook.json.token']);
+    expect(statSync(file).ino).not.toBe(firstFile);
 
     const again = await start();
     const answer = (await (await postText(again.execUrl, { text: 'three' })).json()) as { rows: number };
@@ -129,7 +144,7 @@ describe('the local sheet server', () => {
     await postJson(`${sheet.url}/api/cell`, { sheet: 'Log', row: 3, column: 1, value: "'007" });
     const log = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Log')!;
     expect(log.getRange('A1:A3').getValues()).toEqual([['Ann'], [7], ['007']]);
-    expect(savedWorkbook().sheets.Log.map((row) => row[0])).toEqual(['Ann', 7, "'007"]);
+    expect(savedWorkbook().sheets.Log!.map((row) => row[0])).toEqual(['Ann', 7, "'007"]);
 
     const outside = await postJson(`${sheet.url}/api/cell`, { sheet: 'Log', row: 1001, column: 1, value: 'x' });
     expect([outside.status, ((await outside.json()) as { error: string }).error]).toEqual([400, 'The coordinates of the range are outside the dimensions of the sheet.']);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,15 +31,16 @@ export async function startRapport() {
 
   /** A tab of the sheet as a person sees it, one object per row keyed by header. */
   function rows(tab: string): Record<string, unknown>[] {
-    const workbook = JSON.parse(readFileSync(dataFile, 'utf8')) as { sheets: Record<string, unknown[][]> };
+    // As the workbook file would hold it (changes reach the file itself only when the sheet stops).
+    const workbook = sheet.google.toJSON();
     const [header = [], ...data] = workbook.sheets[tab] ?? [];
-    // The data file keeps cells as typed: a leading apostrophe marks literal text.
+    // The workbook keeps cells as typed: a leading apostrophe marks literal text.
     const shown = (cell: unknown) => (typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell);
     return data.map((row) => Object.fromEntries(header.map((h, i) => [String(h), shown(row[i])])));
   }
 
   function header(tab: string): unknown[] {
-    return (JSON.parse(readFileSync(dataFile, 'utf8')) as { sheets: Record<string, unknown[][]> }).sheets[tab]?.[0] ?? [];
+    return sheet.google.toJSON().sheets[tab]?.[0] ?? [];
   }
 
   /** Types into a cell as a teammate would in the sheet (1-based row and column). */
