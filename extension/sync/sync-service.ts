@@ -1,14 +1,10 @@
 import type { RapportDatabase } from '../db/database';
 import type { SyncReport } from '../messaging/protocol';
 import { clientIdItem, syncStatusItem, syncTokenItem, syncUrlItem, type SyncStatus } from '../settings';
+import { backOffDelay } from './schedule';
 import { syncOnce } from './sync-client';
 
 const MAX_ROUNDS = 20;
-const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 60 * 60_000;
-
-/** After n failures in a row, wait 30 s · 2^(n-1), at most an hour. */
-export const backOffDelay = (failures: number) => Math.min(BASE_DELAY_MS * 2 ** Math.max(0, failures - 1), MAX_DELAY_MS);
 
 let running: Promise<SyncReport> | null = null;
 

@@ -5,12 +5,12 @@ import { handleRequest } from '../../messaging/handlers';
 import { readTab } from '../../messaging/read-tab';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
 import { memberEmailItem } from '../../settings';
+import { scheduleSyncs } from '../../sync/sync-alarm';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
-
-const SYNC_ALARM = 'rapport-sync';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  const syncs = scheduleSyncs(browser, (force) => runSync(db, force));
   let soon: ReturnType<typeof setTimeout> | undefined;
   const deps = {
     db,
@@ -21,14 +21,10 @@ export default defineBackground(() => {
     syncStatus: () => currentSyncReport(db),
     changed: () => {
       clearTimeout(soon);
-      soon = setTimeout(() => void runSync(db, true), 1500);
+      soon = setTimeout(() => void syncs.runAndSchedule(true), 1500);
     },
   };
 
-  browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runSync(db, false);
-  });
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     void handleRequest(message, deps).then(sendResponse);
     return true;

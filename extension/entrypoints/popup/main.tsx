@@ -4,6 +4,7 @@ import { createTranslator, languageFor } from '../../ui/i18n';
 import { Popup } from '../../ui/popup/Popup';
 import { createPopupStore, PopupStoreContext, type Send } from '../../ui/popup/popup-store';
 import '../../ui/popup/popup.css';
+import { OPEN_EVERY_MS } from '../../sync/schedule';
 
 /** The tab to read: ?tabId= when opened as a page (tests), none for a selection, else the active tab. */
 async function targetTabId(): Promise<number | null> {
@@ -23,6 +24,8 @@ document.documentElement.lang = language;
 const store = createPopupStore({ send, tabId: targetTabId, t: createTranslator(language) });
 void store.load();
 void store.refreshSync(false);
+// While the popup is open, teammates' changes arrive every minute.
+setInterval(() => void store.refreshSync(true), OPEN_EVERY_MS);
 
 render(
   <PopupStoreContext.Provider value={store}>
