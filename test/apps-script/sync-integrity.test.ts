@@ -164,7 +164,10 @@ describe('no cell can stop the team', () => {
     const [ann, bob] = [contact({ firstName: 'Ann' }), contact({ firstName: 'Bob' })];
     const first = team.sync({ contacts: [ann, bob] });
     team.type('Contacts', team.rowOf('Contacts', ann.id), '_rev', '9007199254740993');
-    team.google.asPerson(() => team.google.globals.PropertiesService.getScriptProperties().setProperty('rapport.rev', '1e20'));
+    team.google.asPerson(() => {
+      const properties = team.google.globals.PropertiesService.getScriptProperties();
+      properties.setProperty('rapport.state', JSON.stringify({ ...JSON.parse(properties.getProperty('rapport.state')!), rev: 1e20 }));
+    });
     const next = team.sync({}, first.cursor);
     expect(Number.isSafeInteger(next.cursor)).toBe(true);
     expect(next.cursor).toBeLessThan(1e6);

@@ -18,6 +18,9 @@ describe('what a sync reads', () => {
     expect(team.sync({}, first.cursor).changes.contacts).toEqual([]);
     expect(team.google.calls.cellsRead).toBeLessThan(10);
     expect(team.google.spreadsheetCalls()).toBeLessThan(20);
+    // Google counts property reads and writes against a daily quota: the state, the token, the member.
+    expect(team.google.calls.byMethod['Properties.getProperty']).toBe(3);
+    expect(team.google.calls.byMethod['Properties.setProperty'] ?? 0).toBe(0);
   });
 
   it('reads the rows it changes and the placing columns, not the whole tab', () => {

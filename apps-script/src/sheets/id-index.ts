@@ -1,7 +1,6 @@
 import { tableNames, type TableName } from '../../../shared/records';
 import { idSignature, type IdIndex, type IndexUpdate } from '../sync/plan-sync';
 import type { CellBlock } from './record-tabs';
-import { scriptProperties } from './script-state';
 import { isRecordId } from '../../../shared/ids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,7 +11,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * in the script properties: a sync reads the ids only when a tab's fingerprint changed.
  */
 export const ID_INDEX_TAB = 'Rapport ids';
-const SIGNATURES_PROPERTY = 'rapport.ids';
 
 export interface StoredIdIndex extends IdIndex {
   /** the fingerprint of a tab's id cells as read now */
@@ -25,17 +23,11 @@ export interface StoredIdIndex extends IdIndex {
 
 const countOf = (signature: string | null) => Number(signature?.split(':')[0] ?? 0) || 0;
 
-export function storedIdIndex(spreadsheet: Spreadsheet, properties = scriptProperties()): StoredIdIndex {
-  let signatures: Record<string, string> = {};
-  try {
-    const parsed: unknown = JSON.parse(properties.getProperty(SIGNATURES_PROPERTY) ?? '{}');
-    if (parsed && typeof parsed === 'object') signatures = parsed as Record<string, string>;
-  } catch {
-    signatures = {};
-  }
+/** `signatures` is the script state's record of them: `save` updates it in place (the caller stores the state). */
+export function storedIdIndex(spreadsheet: Spreadsheet, signatures: Record<string, string>): StoredIdIndex {
   let sheet = spreadsheet.getSheetByName(ID_INDEX_TAB);
   // Without its tab the fingerprints mean nothing: start the index again from what the tabs hold.
-  if (!sheet) signatures = {};
+  if (!sheet) for (const key of Object.keys(signatures)) delete signatures[key];
   const indexSheet = () => {
     if (!sheet) {
       sheet = spreadsheet.insertSheet(ID_INDEX_TAB);
@@ -69,14 +61,10 @@ export function storedIdIndex(spreadsheet: Spreadsheet, properties = scriptPrope
       return blocks;
     },
     save(updates) {
-      let changed = false;
       for (const table of tableNames) {
         const update = updates[table];
-        if (!update || update.signature === signatures[table]) continue;
-        signatures[table] = update.signature;
-        changed = true;
+        if (update) signatures[table] = update.signature;
       }
-      if (changed) properties.setProperty(SIGNATURES_PROPERTY, JSON.stringify(signatures));
     },
   };
 }

@@ -1,7 +1,6 @@
 import { hashText } from '../../../shared/cell-codec';
 import type { SheetProblem } from '../../../shared/protocol';
 import { ensureSize } from './record-tabs';
-import { scriptProperties } from './script-state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -11,19 +10,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * finds the same problems again costs nothing here; emptied when everything reads again.
  */
 export const PROBLEMS_TAB = 'Sync problems';
-const PROBLEMS_PROPERTY = 'rapport.problems';
 const HEADER = ['Tab', 'Row', 'Column', 'Problem'];
 
-export function showSheetProblems(spreadsheet: Spreadsheet, problems: SheetProblem[], properties = scriptProperties()): void {
+/** Shows the problems unless they are the ones shown (`shown`: their fingerprint); returns the new fingerprint. */
+export function showSheetProblems(spreadsheet: Spreadsheet, problems: SheetProblem[], shown: string): string {
   const lines = problems.map((p) => [p.tab, p.row, p.column ?? '', p.errors.join('; ')]);
   const fingerprint = hashText(JSON.stringify(lines));
-  if ((properties.getProperty(PROBLEMS_PROPERTY) ?? hashText('[]')) === fingerprint) return;
+  if ((shown || hashText('[]')) === fingerprint) return fingerprint;
   let sheet = spreadsheet.getSheetByName(PROBLEMS_TAB);
   if (!sheet) {
-    if (lines.length === 0) {
-      properties.setProperty(PROBLEMS_PROPERTY, fingerprint);
-      return;
-    }
+    if (lines.length === 0) return fingerprint;
     sheet = spreadsheet.insertSheet(PROBLEMS_TAB);
     sheet.getRange(1, 1, sheet.getMaxRows(), HEADER.length).setNumberFormat('@');
     sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]).setFontWeight('bold');
@@ -35,5 +31,5 @@ export function showSheetProblems(spreadsheet: Spreadsheet, problems: SheetProbl
     ensureSize(sheet, lines.length + 1, HEADER.length);
     sheet.getRange(2, 1, lines.length, HEADER.length).setValues(lines.map(([tab, row, column, text]) => [String(tab), Number(row), String(column), String(text)]));
   }
-  properties.setProperty(PROBLEMS_PROPERTY, fingerprint);
+  return fingerprint;
 }

@@ -2,23 +2,61 @@ import { isRevision } from '../../../shared/sheet-rows';
 
 /**
  * What the script keeps between runs, and the lock runs take: every sync and scoring run holds
- * the script lock while it reads, plans and writes, so two never interleave; the revision counter
- * they share lives in the script properties.
+ * the script lock while it reads, plans and writes, so two never interleave. The bookkeeping
+ * runs share (revision counter, when every row was last read, each tab's last row, the id
+ * fingerprints, the problems shown) is one property: read once and written at most once a run,
+ * because Google counts every property read and write against a daily quota.
  */
-export const REV_PROPERTY = 'rapport.rev';
+export interface ScriptState {
+  /** the last revision handed out */
+  rev: number;
+  /** when a run last read every row (ms) */
+  fullReadAt: number;
+  /** each tab's last row after the last run, as JSON */
+  lastRows: string;
+  /** each record tab's id fingerprint after the last run */
+  ids: Record<string, string>;
+  /** fingerprint of the problems the Sync problems tab shows */
+  problems: string;
+}
+
+const STATE_PROPERTY = 'rapport.state';
+/** The properties kept one by one before the state was one property: read once, then folded in. */
+const OLD = { rev: 'rapport.rev', ids: 'rapport.ids', problems: 'rapport.problems', fullReadAt: 'rapport.fullReadAt', lastRows: 'rapport.lastRows' };
 /** As long as a member's extension waits for an answer before it tries again. */
 const LOCK_WAIT_MS = 30_000;
 
 export const scriptProperties = () => PropertiesService.getScriptProperties();
 
-/** The last revision handed out; an unreadable or impossible value counts as none (the rows then decide). */
-export function readRevisionCounter(properties = scriptProperties()): number {
-  const rev = Number(properties.getProperty(REV_PROPERTY) ?? '0');
-  return isRevision(rev) ? rev : 0;
-}
+const parse = (text: string | null): unknown => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+};
 
-export function saveRevisionCounter(rev: number, previous: number, properties = scriptProperties()): void {
-  if (rev !== previous) properties.setProperty(REV_PROPERTY, String(rev));
+/** The state as the last run left it; values that cannot be read count as none (the rows then decide). */
+export function readScriptState(properties = scriptProperties()): ScriptState & { save(): void } {
+  let stored = parse(properties.getProperty(STATE_PROPERTY)) as Partial<ScriptState> | null;
+  if (!stored) {
+    const old = properties.getProperties();
+    stored = { rev: Number(old[OLD.rev] ?? 0), ids: (parse(old[OLD.ids] ?? null) as Record<string, string>) ?? undefined, problems: old[OLD.problems], fullReadAt: Number(old[OLD.fullReadAt] ?? 0), lastRows: old[OLD.lastRows] };
+  }
+  const state: ScriptState = {
+    rev: isRevision(Number(stored.rev)) ? Number(stored.rev) : 0,
+    fullReadAt: Number(stored.fullReadAt) || 0,
+    lastRows: typeof stored.lastRows === 'string' ? stored.lastRows : '',
+    ids: stored.ids && typeof stored.ids === 'object' ? { ...stored.ids } : {},
+    problems: typeof stored.problems === 'string' ? stored.problems : '',
+  };
+  const before = JSON.stringify(state);
+  return Object.assign(state, {
+    save() {
+      const { save: _, ...now } = this as ScriptState & { save: unknown };
+      if (JSON.stringify(now) !== before) properties.setProperty(STATE_PROPERTY, JSON.stringify(now));
+    },
+  });
 }
 
 /** Runs `work` holding the script lock, or returns `busy` when another run kept it longer than we wait. */

@@ -9,7 +9,7 @@ import { readEditLog, type EditLog } from './edit-log';
 import { storedIdIndex, type StoredIdIndex } from './id-index';
 import { showSheetProblems } from './problems-tab';
 import { blocksOf, checkRowsInPlace, formatColumns, openRecordSheets, readTabIndexes, readTabRows, writeBlocks, type CellBlock, type TabIndexRead } from './record-tabs';
-import { readRevisionCounter, saveRevisionCounter, scriptProperties } from './script-state';
+import { readScriptState } from './script-state';
 import { spreadsheetClock } from './zone';
 
 /**
@@ -40,17 +40,13 @@ export interface RecordWorkbook {
 
 /** People's edits that no trigger saw (another script, the API) are found by reading every row this often. */
 const FULL_READ_EVERY_MS = 60 * 60_000;
-const FULL_READ_PROPERTY = 'rapport.fullReadAt';
-/** Each tab's last row after the last run: a row deleted or added without an edit (onEdit does not fire for that) shows here. */
-const LAST_ROWS_PROPERTY = 'rapport.lastRows';
 
 export function openRecordWorkbook(): RecordWorkbook {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const properties = scriptProperties();
+  const state = readScriptState();
   const log: EditLog | null = readEditLog(spreadsheet);
-  const lastFull = Number(properties.getProperty(FULL_READ_PROPERTY) ?? 0);
-  const full = !log || !(Date.now() - lastFull < FULL_READ_EVERY_MS);
-  const rev = readRevisionCounter(properties);
+  const full = !log || !(Date.now() - state.fullReadAt < FULL_READ_EVERY_MS);
+  const rev = state.rev;
   // Read on first use: an idle sync answers from the counter and the edit log alone.
   let opened: { clock: WallClock; timeZone: string; sheets: ReturnType<typeof openRecordSheets>; index: Record<TableName, TabIndexRead>; ids: StoredIdIndex; idsChanged: Set<TableName> } | undefined;
   const open = () => {
@@ -58,14 +54,14 @@ export function openRecordWorkbook(): RecordWorkbook {
     const { clock, timeZone } = spreadsheetClock(spreadsheet);
     const sheets = openRecordSheets(spreadsheet);
     const index = readTabIndexes(spreadsheet, sheets);
-    const ids = storedIdIndex(spreadsheet);
+    const ids = storedIdIndex(spreadsheet, state.ids);
     const idsChanged = new Set(tableNames.filter((table) => ids.signature(table) !== ids.signatureOf(index[table].ids) || log?.whole.has(table)));
     return (opened = { clock, timeZone, sheets, index, ids, idsChanged });
   };
   const edited = log?.edited ?? {};
   let readAll = false;
-  const lastRowsNow = () => Object.fromEntries(tableNames.map((table) => [table, spreadsheet.getSheetByName(tabSpecs[table].tab)?.getLastRow() ?? -1]));
-  const storedLastRows = properties.getProperty(LAST_ROWS_PROPERTY);
+  // Each tab's last row after the last run: a row deleted or added without an edit (onEdit does not fire for that) shows here.
+  const lastRowsNow = () => JSON.stringify(Object.fromEntries(tableNames.map((table) => [table, spreadsheet.getSheetByName(tabSpecs[table].tab)?.getLastRow() ?? -1])));
   return {
     get clock() {
       return open().clock;
@@ -86,7 +82,7 @@ export function openRecordWorkbook(): RecordWorkbook {
     full,
     rev,
     get nothingEdited() {
-      return !full && (log?.whole.size ?? 0) === 0 && Object.values(edited).every((e) => !e || e.ids.size + e.rows.size === 0) && storedLastRows === JSON.stringify(lastRowsNow());
+      return !full && (log?.whole.size ?? 0) === 0 && Object.values(edited).every((e) => !e || e.ids.size + e.rows.size === 0) && state.lastRows === lastRowsNow();
     },
     read(rows) {
       readAll = tableNames.every((table) => rows[table] === 'all');
@@ -107,12 +103,12 @@ export function openRecordWorkbook(): RecordWorkbook {
       writeBlocks(spreadsheet, blocks);
       for (const model of formats) formatColumns(sheets[model.table], model.addedColumns);
       if (indexUpdates) ids.save(indexUpdates);
-      saveRevisionCounter(nextRev, rev, properties);
-      if (problems) showSheetProblems(spreadsheet, problems);
+      state.rev = nextRev;
+      if (problems) state.problems = showSheetProblems(spreadsheet, problems, state.problems);
       log?.clear();
-      if (readAll) properties.setProperty(FULL_READ_PROPERTY, String(Date.now()));
-      const lastRows = JSON.stringify(lastRowsNow());
-      if (lastRows !== storedLastRows) properties.setProperty(LAST_ROWS_PROPERTY, lastRows);
+      if (readAll) state.fullReadAt = Date.now();
+      state.lastRows = lastRowsNow();
+      state.save();
     },
   };
 }
