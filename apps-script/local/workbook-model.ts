@@ -96,10 +96,12 @@ export class SheetModel {
     if (at - 1 < this.rows.length) this.touchLayout();
     const above = at > 1 ? this.rows[at - 2] : undefined;
     const formatted = (): Array<GridCell | undefined> => (above ?? []).map((cell) => (cell?.style ? { value: '', style: { ...cell.style } } : undefined));
-    if (at - 1 <= this.rows.length) this.rows.splice(at - 1, 0, ...Array.from({ length: count }, formatted));
+    const inserted = Array.from({ length: count }, formatted);
+    // Spliced in without spreading: a spread of hundreds of thousands of rows overflows the stack.
+    if (at - 1 <= this.rows.length) this.rows = [...this.rows.slice(0, at - 1), ...inserted, ...this.rows.slice(at - 1)];
     else if (above?.some((cell) => cell?.style)) {
       while (this.rows.length < at - 1) this.rows.push([]);
-      this.rows.push(...Array.from({ length: count }, formatted));
+      for (const row of inserted) this.rows.push(row);
     }
     this.maxRows += count;
   }

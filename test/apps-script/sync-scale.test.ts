@@ -54,6 +54,22 @@ describe('what a sync reads', () => {
   });
 });
 
+describe('the id index', () => {
+  it('notices a deleted row among thousands of ids added over several syncs', () => {
+    const team = teamSheet();
+    const people = contacts(2500, '2026-11-20T09:00:00.000Z');
+    let cursor = 0;
+    for (const part of [people.slice(0, 700), people.slice(700, 1800), people.slice(1800)]) cursor = team.sync({ contacts: part }, cursor).cursor;
+    const gone = people[1700]!;
+    team.google.asPerson(() => team.tab('Contacts').deleteRow(team.rowOf('Contacts', gone.id)));
+    const next = team.sync({}, cursor);
+    expect(next.changes.contacts).toEqual([expect.objectContaining({ id: gone.id, deleted: true })]);
+    // The index keeps a thousand ids to a cell.
+    const index = team.google.asPerson(() => team.google.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Rapport ids')!.getDataRange().getValues());
+    expect(index.length).toBe(1 + 3);
+  });
+});
+
 describe('the grid', () => {
   it('makes each record tab exactly as wide as its columns', () => {
     const team = teamSheet();

@@ -1,6 +1,7 @@
 import { tableNames, type TableName } from '../../../shared/records';
 import { layoutOf, tabSpecs } from '../../../shared/sheet-columns';
 import type { EditedRows } from '../sync/plan-reads';
+import { insertTab } from './record-tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,7 +52,7 @@ export interface EditLog {
 export function readEditLog(spreadsheet: Spreadsheet): EditLog | null {
   const log = spreadsheet.getSheetByName(EDIT_LOG_TAB);
   if (!log) {
-    const made = spreadsheet.insertSheet(EDIT_LOG_TAB);
+    const made = insertTab(spreadsheet, EDIT_LOG_TAB, HEADER.length);
     made.getRange(1, 1, 1, HEADER.length).setValues([HEADER]);
     made.getRange(1, 1, made.getMaxRows(), HEADER.length).setNumberFormat('@');
     made.hideSheet();

@@ -1,6 +1,6 @@
 import { tableNames, type TableName } from '../../../shared/records';
 import { idSignature, type IdIndex, type IndexUpdate } from '../sync/plan-sync';
-import type { CellBlock } from './record-tabs';
+import { insertTab, type CellBlock } from './record-tabs';
 import { isRecordId } from '../../../shared/ids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,6 +22,9 @@ export interface StoredIdIndex extends IdIndex {
 }
 
 const countOf = (signature: string | null) => Number(signature?.split(':')[0] ?? 0) || 0;
+/** Ids are kept a thousand to a cell (36 000 characters, under the 50 000 a cell holds): the index costs few of the spreadsheet's 10 million cells. */
+const IDS_PER_CELL = 1000;
+const cellsFor = (count: number) => Math.ceil(count / IDS_PER_CELL);
 
 /** `signatures` is the script state's record of them: `save` updates it in place (the caller stores the state). */
 export function storedIdIndex(spreadsheet: Spreadsheet, signatures: Record<string, string>): StoredIdIndex {
@@ -30,7 +33,7 @@ export function storedIdIndex(spreadsheet: Spreadsheet, signatures: Record<strin
   if (!sheet) for (const key of Object.keys(signatures)) delete signatures[key];
   const indexSheet = () => {
     if (!sheet) {
-      sheet = spreadsheet.insertSheet(ID_INDEX_TAB);
+      sheet = insertTab(spreadsheet, ID_INDEX_TAB, tableNames.length);
       sheet.getRange(1, 1, 1, tableNames.length).setValues([tableNames]);
       sheet.getRange(1, 1, sheet.getMaxRows(), tableNames.length).setNumberFormat('@');
       sheet.hideSheet();
@@ -43,20 +46,26 @@ export function storedIdIndex(spreadsheet: Spreadsheet, signatures: Record<strin
     signatureOf: (cells) => idSignature(new Set(cells.map((cell) => String(cell ?? '').trim().toLowerCase()).filter((id) => isRecordId(id)))),
     signature: (table) => (typeof signatures[table] === 'string' ? signatures[table]! : null),
     knownIds(table) {
-      const count = countOf(signatures[table] ?? null);
-      if (count === 0 || !sheet) return [];
-      const rows = Math.min(count, sheet.getMaxRows() - 1);
-      return sheet.getRange(2, columnOf(table), rows, 1).getValues().map((row) => String(row[0] ?? '').trim().toLowerCase()).filter(Boolean);
+      const cells = Math.min(cellsFor(countOf(signatures[table] ?? null)), (sheet?.getMaxRows() ?? 1) - 1);
+      if (cells <= 0 || !sheet) return [];
+      return sheet.getRange(2, columnOf(table), cells, 1).getValues().flatMap((row) => String(row[0] ?? '').trim().toLowerCase().split(' ')).filter(Boolean);
     },
     blocks(updates) {
       const blocks: CellBlock[] = [];
       for (const table of tableNames) {
         const update = updates[table];
         if (!update) continue;
-        const ids = update.rebuild ?? update.append;
+        let ids = update.rebuild ?? update.append;
         if (ids.length === 0) continue;
-        const first = update.rebuild ? 2 : countOf(signatures[table] ?? null) + 2;
-        blocks.push({ tab: ID_INDEX_TAB, sheet: indexSheet(), row: first, column: columnOf(table), values: ids.map((id) => [id]) });
+        let cell = 0;
+        if (!update.rebuild) {
+          // Appended after the ids the last, partly filled cell already holds.
+          const count = countOf(signatures[table] ?? null);
+          cell = Math.floor(count / IDS_PER_CELL);
+          if (count % IDS_PER_CELL > 0 && sheet) ids = [...String(sheet.getRange(2 + cell, columnOf(table)).getValue() ?? '').trim().split(' ').filter(Boolean), ...ids];
+        }
+        const values = Array.from({ length: cellsFor(ids.length) }, (_, i) => [ids.slice(i * IDS_PER_CELL, (i + 1) * IDS_PER_CELL).join(' ')]);
+        blocks.push({ tab: ID_INDEX_TAB, sheet: indexSheet(), row: 2 + cell, column: columnOf(table), values });
       }
       return blocks;
     },

@@ -1,6 +1,6 @@
 import { hashText } from '../../../shared/cell-codec';
 import type { SheetProblem } from '../../../shared/protocol';
-import { ensureSize } from './record-tabs';
+import { ensureSize, insertTab } from './record-tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,7 +20,7 @@ export function showSheetProblems(spreadsheet: Spreadsheet, problems: SheetProbl
   let sheet = spreadsheet.getSheetByName(PROBLEMS_TAB);
   if (!sheet) {
     if (lines.length === 0) return fingerprint;
-    sheet = spreadsheet.insertSheet(PROBLEMS_TAB);
+    sheet = insertTab(spreadsheet, PROBLEMS_TAB, HEADER.length);
     sheet.getRange(1, 1, sheet.getMaxRows(), HEADER.length).setNumberFormat('@');
     sheet.getRange(1, 1, 1, HEADER.length).setValues([HEADER]).setFontWeight('bold');
     sheet.setFrozenRows(1);

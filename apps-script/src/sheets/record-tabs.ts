@@ -124,12 +124,17 @@ function readRanges(spreadsheet: Spreadsheet, ranges: string[]): unknown[][][] {
   return ranges.map((range) => spreadsheet.getRange(range).getValues().map((row) => row.map((cell) => (cell instanceof Date ? serialOfWall(clock(cell)) : cell))));
 }
 
+/** A new tab exactly `columns` wide: a spreadsheet holds at most 10 million cells, so no empty columns. */
+export function insertTab(spreadsheet: Spreadsheet, name: string, columns: number): Sheet {
+  const sheet = spreadsheet.insertSheet(name);
+  ensureSize(sheet, 1, columns);
+  if (sheet.getMaxColumns() > columns) sheet.deleteColumns(columns + 1, sheet.getMaxColumns() - columns);
+  return sheet;
+}
+
 function createRecordTab(spreadsheet: Spreadsheet, spec: TabSpec): Sheet {
-  const sheet = spreadsheet.insertSheet(spec.tab);
   const headers = spec.columns.map((c) => c.header);
-  ensureSize(sheet, 1, headers.length);
-  // A spreadsheet holds at most 10 million cells: no empty columns beyond the record's.
-  if (sheet.getMaxColumns() > headers.length) sheet.deleteColumns(headers.length + 1, sheet.getMaxColumns() - headers.length);
+  const sheet = insertTab(spreadsheet, spec.tab, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(literalText)]).setFontWeight('bold');
   sheet.setFrozenRows(1);
   formatColumns(sheet, spec.columns.map((column, index) => ({ index, column })));
