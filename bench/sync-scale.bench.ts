@@ -1,13 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { TabModel } from '../apps-script/src/model/tab-model';
-import { zoneWallClock } from '../shared/calendar';
-import { contentFields } from '../shared/merge';
 import { newId } from '../shared/ids';
-import { recordSchemas, tableNames, type AnyRecord, type TableName } from '../shared/records';
+import { recordSchemas, type AnyRecord, type TableName } from '../shared/records';
 import { tabSpecs } from '../shared/sheet-columns';
-import { rangeOnTab } from '../shared/a1-notation';
 import { emptyChanges, localSheet, MEMBER, TOKEN } from '../test/apps-script/local-sheet-harness';
+import { seedTab } from '../test/apps-script/seed';
 import type { BenchFigure } from './types';
 
 // A sheet for a team of 50 and years of history: what one sync costs at 10,000 / 50,000 / 100,000
@@ -28,37 +25,12 @@ function interaction(contactId: string, i: number, at = AT) {
   return recordSchemas.interactions.parse({ id: newId(), createdAt: at, updatedAt: at, updatedBy: MEMBER, contactId, type: i % 5 === 0 ? 'purchase' : 'email', direction: 'inbound', occurredAt: `${day}T10:00:00.000Z`, subject: `Message ${i}`, amount: i % 5 === 0 ? 20 + (i % 90) : null }) as AnyRecord;
 }
 
-/** Writes records into a tab as the sync would have written them (same cells, hashes, revisions), without syncing them one batch at a time. */
-function seed(sheet: ReturnType<typeof localSheet>, table: TableName, records: AnyRecord[], firstRev: number): number {
-  const model = new TabModel(table, { header: [], rowCount: 0, ids: [], revs: [], rows: new Map() }, zoneWallClock('Etc/UTC'));
-  let rev = firstRev;
-  for (const record of records) {
-    const row = model.appendRow(record.id);
-    row.rev = ++rev;
-    model.writeRecord(row, record, ['id', 'createdAt', 'updatedAt', 'updatedBy', 'deleted', ...contentFields(table)]);
-  }
-  const width = model.header.length;
-  const values = [model.header.map(String), ...records.map((_, r) => Array.from({ length: width }, (_, c) => model.writes.get(r)?.get(c) ?? ''))];
-  sheet.google.asPerson(() => {
-    const spreadsheet = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet();
-    const tab = spreadsheet.getSheetByName(tabSpecs[table].tab) ?? spreadsheet.insertSheet(tabSpecs[table].tab);
-    if (tab.getMaxColumns() < width) tab.insertColumnsAfter(tab.getMaxColumns(), width - tab.getMaxColumns());
-    if (tab.getMaxColumns() > width) tab.deleteColumns(width + 1, tab.getMaxColumns() - width);
-    if (tab.getMaxRows() < values.length) tab.insertRowsAfter(tab.getMaxRows(), values.length - tab.getMaxRows());
-    for (let start = 0; start < values.length; start += 20_000) {
-      const part = values.slice(start, start + 20_000);
-      sheet.google.globals.Sheets!.Spreadsheets.Values.batchUpdate({ valueInputOption: 'RAW', data: [{ range: rangeOnTab(tabSpecs[table].tab, start + 1, 1, part.length, width), values: part }] }, spreadsheet.getId());
-    }
-  });
-  return rev;
-}
-
 function teamSheet(contacts: number, interactions: number) {
   clock = new Date('2026-11-20T10:00:00.000Z');
   const sheet = localSheet(undefined, now);
   const people = Array.from({ length: contacts }, (_, i) => contact(i));
-  let rev = seed(sheet, 'contacts', people, 0);
-  rev = seed(sheet, 'interactions', Array.from({ length: interactions }, (_, i) => interaction(people[i % contacts]!.id, i)), rev);
+  let rev = seedTab(sheet, 'contacts', people, 0);
+  rev = seedTab(sheet, 'interactions', Array.from({ length: interactions }, (_, i) => interaction(people[i % contacts]!.id, i)), rev);
   // The first syncs take the seeded tabs in (id index, counter) and bring the member up to date.
   return { sheet, people, cursor: pullAll(sheet, 0).cursor };
 }
@@ -141,7 +113,7 @@ export default async function syncScaleBenchmark(): Promise<BenchFigure[]> {
   clock = new Date('2026-11-20T10:00:00.000Z');
   const sheet = localSheet(undefined, now);
   const people = Array.from({ length: 50_000 }, (_, i) => contact(i));
-  seed(sheet, 'interactions', Array.from({ length: 200_000 }, (_, i) => interaction(people[i % people.length]!.id, i)), seed(sheet, 'contacts', people, 0));
+  seedTab(sheet, 'interactions', Array.from({ length: 200_000 }, (_, i) => interaction(people[i % people.length]!.id, i)), seedTab(sheet, 'contacts', people, 0));
   const first = pullAll(sheet, 0);
   figures.push({ name: 'first sync of a new member: 50k contacts + 200k interactions', value: first.answers, unit: 'answers', note: `${(first.bytes / 1e6).toFixed(0)} MB in all, the largest answer ${(first.biggest / 1e6).toFixed(1)} MB, ${(first.ms / 1000).toFixed(1)} s in Node; before: one answer of everything` });
 

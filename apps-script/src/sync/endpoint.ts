@@ -83,6 +83,8 @@ export function handleSyncPost(body: string): SyncResponse {
     return answer === 'busy' ? failure('busy', 'The sheet is busy with another sync. Rapport will try again shortly.') : answer;
   } catch (error) {
     if (error instanceof RowsMovedError) return failure('busy', `Someone is moving rows in the sheet (${error.message}); nothing was written. Rapport will try again shortly.`);
+    // The Sheets API allows the deploying user 60 reads and 60 writes a minute: past that, try again later.
+    if (/quota exceeded|rate limit|\b429\b/i.test(error instanceof Error ? error.message : String(error))) return failure('busy', 'The sheet has reached Google’s per-minute limit of requests; Rapport will try again shortly.');
     throw error;
   }
 }
