@@ -40,6 +40,9 @@ const hostRealm: Realm = { Array, Object, Date, Error };
 
 export class FakeContext {
   readonly calls: CallCounts = { byMethod: {}, total: 0, cellsRead: 0, cellsWritten: 0 };
+  /** milliseconds spent inside the fake services since the last reset (the emulator's own cost) */
+  serviceMs = 0;
+  inService = false;
   mutations = 0;
   realm: Realm = hostRealm;
   execution: { kind: ExecutionKind; id: number; startedAt: number; waitedMs: number } = { kind: 'editor', id: 0, startedAt: 0, waitedMs: 0 };
@@ -101,6 +104,7 @@ export class FakeContext {
     this.calls.total = 0;
     this.calls.cellsRead = 0;
     this.calls.cellsWritten = 0;
+    this.serviceMs = 0;
   }
 
   spreadsheetCalls(): number {
@@ -182,8 +186,18 @@ export function countCalls(cls: { prototype: object }, name: string, context: (s
     if (key === 'constructor' || typeof method !== 'function') continue;
     const label = `${name}.${key}`;
     proto[key] = function (this: object, ...args: unknown[]) {
-      context(this).count(label);
-      return (method as (...a: unknown[]) => unknown).apply(this, args);
+      const ctx = context(this);
+      ctx.count(label);
+      // Time spent inside the fake services (not nested calls twice): the emulator's share of a run.
+      if (ctx.inService) return (method as (...a: unknown[]) => unknown).apply(this, args);
+      ctx.inService = true;
+      const started = performance.now();
+      try {
+        return (method as (...a: unknown[]) => unknown).apply(this, args);
+      } finally {
+        ctx.serviceMs += performance.now() - started;
+        ctx.inService = false;
+      }
     };
   }
 }
