@@ -111,3 +111,9 @@ export type SyncResponse = z.infer<typeof syncResponseSchema>;
 /** zod issues as short sentences a person can act on: `emails.0: Invalid email`. */
 export const issueMessages = (error: z.ZodError): string[] =>
   error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+
+/** GET /exec?token=…&history=CONTACT_ID: a contact's interactions, deals and follow-ups in the yearly archives. */
+export const archivedHistoryAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), history: z.object({ interactions: z.array(interactionSchema), deals: z.array(dealSchema), followUps: z.array(followUpSchema) }) }),
+  syncErrorSchema,
+]);

@@ -7,7 +7,7 @@ import { FakePropertiesService } from './fake-properties.ts';
 import { FakeScriptApp, type ScriptAppOptions, type TriggerJson } from './fake-script-app.ts';
 import { FakeLogger, FakeSession } from './fake-session.ts';
 import { FakeSheetsApi } from './fake-sheets-api.ts';
-import { FakeSpreadsheet, FakeSpreadsheetApp, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
+import { FakeSpreadsheet, FakeSpreadsheetApp, type OtherSpreadsheets, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
 import type { Dialog, MenuJson, UiRecords } from './fake-ui.ts';
 import { FakeUtilities } from './fake-utilities.ts';
 import { workbookFromJson, workbookToJson, type WorkbookJson, type WorkbookParts } from './workbook-json.ts';
@@ -114,9 +114,16 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const locks = new LockTable(context);
   const scriptApp: ScriptAppOptions = { scriptId: 'local-script', serviceUrl: '' };
   const spreadsheet = new FakeSpreadsheet(context, state);
+  // The spreadsheets the script created (archives) share the parts, so they are saved with the workbook.
+  parts.spreadsheets ??= [];
+  const others: OtherSpreadsheets = {
+    states: parts.spreadsheets.map((other) => ({ id: other.id, name: other.name, sheets: other.sheets, nextSheetId: Math.max(0, ...other.sheets.map((s) => s.id)) + 1, toasts: [], protections: [] })),
+    objects: new Map(),
+    keep: (other) => void parts.spreadsheets!.push({ id: other.id, name: other.name, sheets: other.sheets }),
+  };
 
   const globals: FakeGoogle['globals'] = {
-    SpreadsheetApp: new FakeSpreadsheetApp(context, spreadsheet, ui),
+    SpreadsheetApp: new FakeSpreadsheetApp(context, spreadsheet, ui, others),
     PropertiesService: new FakePropertiesService(context, parts.properties),
     LockService: new FakeLockService(context, locks),
     CacheService: new FakeCacheService(context),
@@ -127,7 +134,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     Session: new FakeSession(context),
     ScriptApp: new FakeScriptApp(context, parts.triggers, scriptApp),
     Logger: new FakeLogger(context, logs),
-    ...(options.sheetsApi === false ? {} : { Sheets: new FakeSheetsApi(context, spreadsheet) }),
+    ...(options.sheetsApi === false ? {} : { Sheets: new FakeSheetsApi(context, (id) => FakeSpreadsheetApp.byId(globals.SpreadsheetApp, id)) }),
   };
 
   return {
@@ -138,8 +145,8 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     get mutations() {
       return context.mutations;
     },
-    toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }, context.typing, spreadsheetTimeZone),
-    parts: () => ({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers }),
+    toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers, spreadsheets: parts.spreadsheets }, context.typing, spreadsheetTimeZone),
+    parts: () => ({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers, spreadsheets: parts.spreadsheets }),
     sentMail,
     triggers: parts.triggers,
     menus: ui.menus,

@@ -27,30 +27,31 @@ interface ValueRange {
 export class FakeSheetsApi {
   readonly Spreadsheets: { Values: FakeSheetsValues };
 
-  constructor(context: FakeContext, spreadsheet: FakeSpreadsheet) {
-    this.Spreadsheets = { Values: new FakeSheetsValues(context, spreadsheet) };
+  constructor(context: FakeContext, byId: (id: string) => FakeSpreadsheet | undefined) {
+    this.Spreadsheets = { Values: new FakeSheetsValues(context, byId) };
   }
 }
 
 export class FakeSheetsValues {
   readonly [CTX]: FakeContext;
-  readonly #spreadsheet: FakeSpreadsheet;
+  readonly #byId: (id: string) => FakeSpreadsheet | undefined;
 
-  constructor(context: FakeContext, spreadsheet: FakeSpreadsheet) {
+  constructor(context: FakeContext, byId: (id: string) => FakeSpreadsheet | undefined) {
     this[CTX] = context;
-    this.#spreadsheet = spreadsheet;
+    this.#byId = byId;
   }
 
   batchGet(spreadsheetId: string, options: { ranges?: string | string[]; valueRenderOption?: string; dateTimeRenderOption?: string; majorDimension?: string } = {}) {
     const context = this[CTX];
     const fail = (message: string): never => context.fail(`GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: ${message}`);
-    if (spreadsheetId !== this.#spreadsheet.getId()) fail('Requested entity was not found.');
+    const spreadsheet = this.#byId(String(spreadsheetId));
+    if (!spreadsheet) return fail('Requested entity was not found.');
     const render = options.valueRenderOption ?? 'FORMATTED_VALUE';
     if (!['FORMATTED_VALUE', 'UNFORMATTED_VALUE'].includes(render)) fail(`valueRenderOption ${render} is not modelled`);
     if ((options.dateTimeRenderOption ?? 'SERIAL_NUMBER') !== 'SERIAL_NUMBER') fail('only dateTimeRenderOption SERIAL_NUMBER is modelled');
     if ((options.majorDimension ?? 'ROWS') !== 'ROWS') fail('only majorDimension ROWS is modelled');
     const ranges = options.ranges === undefined ? [] : Array.isArray(options.ranges) ? options.ranges : [options.ranges];
-    const state = FakeSpreadsheet.state(this.#spreadsheet);
+    const state = FakeSpreadsheet.state(spreadsheet);
     let cells = 0;
     const valueRanges = ranges.map((text) => {
       const range = parseA1(String(text));
@@ -81,11 +82,12 @@ export class FakeSheetsValues {
   batchUpdate(resource: { valueInputOption?: string; data?: ValueRange[] }, spreadsheetId: string) {
     const context = this[CTX];
     const fail = (message: string): never => context.fail(`GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`);
-    if (spreadsheetId !== this.#spreadsheet.getId()) fail('Requested entity was not found.');
+    const spreadsheet = this.#byId(String(spreadsheetId));
+    if (!spreadsheet) return fail('Requested entity was not found.');
     if (!isPlainObject(resource)) fail('Invalid JSON payload received.');
     const option = resource.valueInputOption ?? '';
     if (option !== 'RAW' && option !== 'USER_ENTERED') fail(option === '' ? "'valueInputOption' is required but not specified" : `Invalid value at 'value_input_option' (${String(option)})`);
-    const state = FakeSpreadsheet.state(this.#spreadsheet);
+    const state = FakeSpreadsheet.state(spreadsheet);
     const writes: Array<() => void> = [];
     let cells = 0;
     for (const [i, block] of (resource.data ?? []).entries()) {

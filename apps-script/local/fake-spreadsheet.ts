@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseA1 } from '../../shared/a1-notation.ts';
 import { countCalls, type FakeContext } from './fake-context.ts';
 import { FakeProtection, PROTECTION_TYPE } from './fake-protection.ts';
@@ -20,6 +21,8 @@ export interface Toast {
 export interface WorkbookState {
   id: string;
   name: string;
+  /** when set apart from the workbook's (Spreadsheet.setSpreadsheetTimeZone) */
+  timeZone?: string;
   sheets: SheetModel[];
   nextSheetId: number;
   toasts: Toast[];
@@ -27,16 +30,49 @@ export interface WorkbookState {
 }
 
 
+/** The spreadsheets a script can open besides its own (e.g. the archives it created). */
+export interface OtherSpreadsheets {
+  states: WorkbookState[];
+  objects: Map<string, FakeSpreadsheet>;
+  /** keeps a new spreadsheet with the workbook (so it is saved) */
+  keep(state: WorkbookState): void;
+}
+
 export class FakeSpreadsheetApp {
   readonly [CTX]: FakeContext;
   readonly ProtectionType = PROTECTION_TYPE;
   readonly #spreadsheet: FakeSpreadsheet;
   readonly #ui: FakeUi;
+  readonly #others: OtherSpreadsheets;
 
-  constructor(context: FakeContext, spreadsheet: FakeSpreadsheet, ui: UiRecords) {
+  constructor(context: FakeContext, spreadsheet: FakeSpreadsheet, ui: UiRecords, others: OtherSpreadsheets = { states: [], objects: new Map(), keep: () => {} }) {
     this[CTX] = context;
     this.#spreadsheet = spreadsheet;
     this.#ui = new FakeUi(context, ui);
+    this.#others = others;
+  }
+
+  /** A new spreadsheet in the owner's Drive, with one empty tab. */
+  create(name: string): FakeSpreadsheet {
+    if (String(name ?? '').trim() === '') this[CTX].fail('Invalid argument: name');
+    const state: WorkbookState = { id: `local-${randomUUID()}`, name: String(name), sheets: [new SheetModel('Sheet1', 0)], nextSheetId: 1, toasts: [], protections: [] };
+    this.#others.states.push(state);
+    this.#others.keep(state);
+    this[CTX].changed();
+    return this.#other(state);
+  }
+
+  #other(state: WorkbookState): FakeSpreadsheet {
+    let spreadsheet = this.#others.objects.get(state.id);
+    if (!spreadsheet) this.#others.objects.set(state.id, (spreadsheet = new FakeSpreadsheet(this[CTX], state)));
+    return spreadsheet;
+  }
+
+  /** @internal the spreadsheet with this id, if the script can open it */
+  static byId(app: FakeSpreadsheetApp, id: string): FakeSpreadsheet | undefined {
+    if (id === app.#spreadsheet.getId()) return app.#spreadsheet;
+    const state = app.#others.states.find((s) => s.id === id);
+    return state ? app.#other(state) : undefined;
   }
 
   getActiveSpreadsheet(): FakeSpreadsheet {
@@ -48,8 +84,9 @@ export class FakeSpreadsheetApp {
   }
 
   openById(id: string): FakeSpreadsheet {
-    if (id !== this.#spreadsheet.getId()) this[CTX].fail(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
-    return this.#spreadsheet;
+    const spreadsheet = FakeSpreadsheetApp.byId(this, String(id));
+    if (!spreadsheet) return this[CTX].fail(`Document ${String(id)} is missing (perhaps it was deleted, or you don't have read access?)`);
+    return spreadsheet;
   }
 
   getActiveSheet(): FakeSheet {
@@ -95,7 +132,17 @@ export class FakeSpreadsheet {
   }
 
   getSpreadsheetTimeZone(): string {
-    return this[CTX].spreadsheetTimeZone;
+    return this.#state.timeZone ?? this[CTX].spreadsheetTimeZone;
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: String(timezone) });
+    } catch {
+      this[CTX].fail(`Invalid argument: timezone`);
+    }
+    this.#state.timeZone = String(timezone);
+    this[CTX].changed();
   }
 
   getSheets(): FakeSheet[] {

@@ -37,6 +37,7 @@ export class WorkbookJournal {
   readonly #journal: string;
   #savedStamp = latestStamp();
   #savedMeta = '';
+  #savedOthers = '';
   readonly #savedLayouts = new WeakMap<SheetModel, number>();
 
   constructor(
@@ -67,6 +68,9 @@ export class WorkbookJournal {
       });
       if (Object.keys(rows).length > 0) entries.push({ t: 'rows', sheet: sheet.name, rows });
     }
+    // Other spreadsheets (archives the script made) change rarely: then the whole file is written.
+    const othersChanged = (parts.spreadsheets ?? []).some((other) => other.sheets.some((sheet) => sheet.layoutStamp > this.#savedStamp || sheet.rowStamps.some((stamp) => stamp > this.#savedStamp)));
+    if (othersChanged || this.#savedOthers !== othersOf(parts)) return this.compact();
     if (entries.length === 0) return;
     if (!existsSync(this.#file) || (existsSync(this.#journal) && statSync(this.#journal).size > COMPACT_BYTES)) return this.compact();
     const fd = openSync(this.#journal, 'a');
@@ -90,6 +94,7 @@ export class WorkbookJournal {
     const parts = this.parts();
     this.#savedStamp = latestStamp();
     this.#savedMeta = JSON.stringify(metaOf(parts));
+    this.#savedOthers = othersOf(parts);
     for (const sheet of parts.sheets) this.#savedLayouts.set(sheet, sheet.layoutStamp);
   }
 
@@ -102,6 +107,8 @@ export class WorkbookJournal {
     return snapshot;
   }
 }
+
+const othersOf = (parts: WorkbookParts) => JSON.stringify((parts.spreadsheets ?? []).map((other) => [other.id, other.name, other.sheets.map((sheet) => [sheet.name, sheet.maxRows, sheet.maxColumns])]));
 
 function metaOf(parts: WorkbookParts): Meta {
   return {

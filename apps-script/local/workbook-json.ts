@@ -15,6 +15,8 @@ import type { TriggerJson } from './fake-script-app.ts';
 const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const propertiesSchema = z.record(z.string(), z.string());
 
+const otherSpreadsheetSchema = z.object({ id: z.string(), name: z.string(), sheets: z.record(z.string(), z.array(z.array(cellSchema))), sizes: z.record(z.string(), z.object({ rows: z.number().int().positive(), columns: z.number().int().positive() })).optional() });
+
 export const workbookJsonSchema = z.object({
   /** the spreadsheet's time zone: dates in `sheets` are wall times there */
   timeZone: z.string().optional(),
@@ -32,6 +34,8 @@ export const workbookJsonSchema = z.object({
   sizes: z.record(z.string(), z.object({ rows: z.number().int().positive(), columns: z.number().int().positive() })).optional(),
   /** per tab, A1 range → number format, e.g. { "Contacts": { "C2:C1000": "@" } } */
   numberFormats: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** spreadsheets the script created (archives), each with its tabs */
+  spreadsheets: z.array(otherSpreadsheetSchema).optional(),
   triggers: z
     .array(
       z.object({
@@ -63,12 +67,28 @@ export interface WorkbookParts {
   sheets: SheetModel[];
   properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
   triggers: TriggerJson[];
+  /** other spreadsheets the script made and can open by id */
+  spreadsheets?: { id: string; name: string; sheets: SheetModel[] }[];
 }
 
 /** Builds the tabs, properties and triggers a workbook file describes. Throws on a malformed file. */
 export function workbookFromJson(input: unknown, typing: Typing): WorkbookParts {
   const json = workbookJsonSchema.parse(input);
-  const sheets = Object.entries(json.sheets).map(([name, rows], index) => {
+  const sheets = sheetsFromJson(json, typing);
+  return {
+    sheets,
+    properties: {
+      script: new Map(Object.entries(json.properties ?? {})),
+      document: new Map(Object.entries(json.documentProperties ?? {})),
+      user: new Map(Object.entries(json.userProperties ?? {})),
+    },
+    triggers: (json.triggers ?? []).map((trigger) => ({ ...trigger })),
+    spreadsheets: (json.spreadsheets ?? []).map((other) => ({ id: other.id, name: other.name, sheets: sheetsFromJson(other, typing) })),
+  };
+}
+
+function sheetsFromJson(json: Pick<WorkbookJson, 'sheets' | 'sizes' | 'hiddenColumns' | 'frozenRows' | 'hiddenSheets' | 'numberFormats'>, typing: Typing): SheetModel[] {
+  return Object.entries(json.sheets).map(([name, rows], index) => {
     const dataColumns = rows.reduce((max, row) => Math.max(max, row.length), 0);
     const size = json.sizes?.[name];
     const sheet = new SheetModel(
@@ -84,15 +104,6 @@ export function workbookFromJson(input: unknown, typing: Typing): WorkbookParts 
     for (const [a1, format] of Object.entries(json.numberFormats?.[name] ?? {})) applyNumberFormat(sheet, a1, format);
     return sheet;
   });
-  return {
-    sheets,
-    properties: {
-      script: new Map(Object.entries(json.properties ?? {})),
-      document: new Map(Object.entries(json.documentProperties ?? {})),
-      user: new Map(Object.entries(json.userProperties ?? {})),
-    },
-    triggers: (json.triggers ?? []).map((trigger) => ({ ...trigger })),
-  };
 }
 
 function writeTyped(sheet: SheetModel, row: number, column: number, cell: CellJson, typing: Typing): void {
@@ -111,7 +122,22 @@ function applyNumberFormat(sheet: SheetModel, a1: string, format: string): void 
 
 export function workbookToJson(parts: WorkbookParts, typing: Typing, timeZone: string): WorkbookJson {
   const json: WorkbookJson = { timeZone, sheets: {} };
-  for (const sheet of parts.sheets) {
+  sheetsToJson(json, parts.sheets, typing);
+  const stores = { properties: parts.properties.script, documentProperties: parts.properties.document, userProperties: parts.properties.user };
+  for (const [key, store] of Object.entries(stores)) if (store.size > 0) json[key as keyof typeof stores] = Object.fromEntries(store);
+  if (parts.spreadsheets?.length) {
+    json.spreadsheets = parts.spreadsheets.map((other) => {
+      const out: WorkbookJson = { sheets: {} };
+      sheetsToJson(out, other.sheets, typing);
+      return { id: other.id, name: other.name, sheets: out.sheets, ...(out.sizes ? { sizes: out.sizes } : {}) };
+    });
+  }
+  if (parts.triggers.length > 0) json.triggers = parts.triggers.map((trigger) => ({ ...trigger }));
+  return json;
+}
+
+function sheetsToJson(json: WorkbookJson, sheets: SheetModel[], typing: Typing): void {
+  for (const sheet of sheets) {
     const lastRow = sheet.lastRow();
     const lastColumn = sheet.lastColumn();
     json.sheets[sheet.name] = Array.from({ length: lastRow }, (_, r) =>
@@ -129,10 +155,6 @@ export function workbookToJson(parts: WorkbookParts, typing: Typing, timeZone: s
     const formats = numberFormatRuns(sheet);
     if (Object.keys(formats).length > 0) (json.numberFormats ??= {})[sheet.name] = formats;
   }
-  const stores = { properties: parts.properties.script, documentProperties: parts.properties.document, userProperties: parts.properties.user };
-  for (const [key, store] of Object.entries(stores)) if (store.size > 0) json[key as keyof typeof stores] = Object.fromEntries(store);
-  if (parts.triggers.length > 0) json.triggers = parts.triggers.map((trigger) => ({ ...trigger }));
-  return json;
 }
 
 /** Number formats as vertical runs per column ("C2:C1000": "@"), which is how scripts set them. */

@@ -3,6 +3,7 @@
 import { addMenu, addTeamMember as addTeamMemberMenu, setUpTabs as setUpTabsMenu } from './menu';
 import { recalculateScores as recalculate, turnOnNightlyScoring as turnOnNightly } from './scoring/recalculate';
 import { logEdit } from './sheets/edit-log';
+import { archiveOldHistory as archiveHistory } from './archive/archive-history';
 import { get, post } from './web-app';
 
 export function onOpen() {
@@ -34,9 +35,15 @@ export function recalculateScores() {
   recalculate();
 }
 
-/** The handler of the nightly time-driven trigger (see sheets/triggers.ts). */
+/** The handler of the nightly time-driven trigger (see sheets/triggers.ts): old history to the archives, then the scores. */
 export function nightlyRun() {
+  archiveHistory();
   recalculate();
+}
+
+/** Menu: moves history older than the Settings tab's archive.afterMonths into the yearly archives. */
+export function archiveOldHistory() {
+  archiveHistory();
 }
 
 export function turnOnNightlyScoring() {

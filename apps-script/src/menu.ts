@@ -13,6 +13,7 @@ export function addMenu() {
     null,
     ['Recalculate scores', 'recalculateScores'],
     ['Turn on nightly scoring', 'turnOnNightlyScoring'],
+    ['Archive old history', 'archiveOldHistory'],
   ]);
 }
 

@@ -1,4 +1,5 @@
 import type { SyncResponse } from '../../shared/protocol';
+import { archivedHistory } from './archive/archived-history';
 import { checkToken } from './members';
 import { membersTeam } from './sheets/members-store';
 import { handleSyncPost } from './sync/endpoint';
@@ -19,11 +20,15 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
   return json(answer);
 }
 
-/** GET /exec?token=…: lets the extension's options page test the URL and token. */
+/**
+ * GET /exec?token=…: lets the extension's options page test the URL and token.
+ * GET /exec?token=…&history=CONTACT_ID: that contact's history in the yearly archives.
+ */
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
   const token = e?.parameter?.token;
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
   const check = checkToken(membersTeam(), token);
+  if (check.ok && e?.parameter?.history) return json({ ok: true, history: archivedHistory(e.parameter.history) });
   if (check.ok) return json({ ok: true, app: 'Rapport', version: APP_VERSION, member: check.email });
   return json(check.reason === 'revoked'
     ? { ok: false, error: { code: 'revoked', message: `The sheet’s owner withdrew this sync token on ${check.revokedAt.slice(0, 10)}. Ask them for a new one.` } }

@@ -41,6 +41,8 @@ export function planRecalculation(
   reads: Pick<Record<TableName, TabRead>, 'contacts' | 'interactions' | 'deals'>,
   settings: ScoringSettingsValues,
   context: RecalculationContext,
+  /** the yearly archives' interactions and deals: their purchases count too */
+  archived: { interactions: TabRead[]; deals: TabRead[] } = { interactions: [], deals: [] },
 ): RecalculationPlan {
   const notes: string[] = [];
   const tabs = {
@@ -49,8 +51,12 @@ export function planRecalculation(
     deals: new TabModel('deals', reads.deals, context.clock),
   };
   const contacts = recordsOfTab('contacts', tabs.contacts);
-  const interactions = recordsOfTab('interactions', tabs.interactions);
-  const deals = recordsOfTab('deals', tabs.deals);
+  const withArchived = <T extends 'interactions' | 'deals'>(table: T) => {
+    const parts = [recordsOfTab(table, tabs[table]), ...archived[table].map((read) => recordsOfTab(table, new TabModel(table, read, context.clock)))];
+    return { records: parts.flatMap((part) => part.records), unreadable: parts[0]!.unreadable };
+  };
+  const interactions = withArchived('interactions');
+  const deals = withArchived('deals');
   const unreadable = { Contacts: contacts.unreadable, Interactions: interactions.unreadable, Deals: deals.unreadable };
   for (const [tab, count] of Object.entries(unreadable)) {
     if (count > 0) notes.push(`${count} row(s) of ${tab} have no id yet or could not be read and were left out (the next sync lists why).`);
@@ -61,7 +67,7 @@ export function planRecalculation(
   for (const { count, reason } of purchases.skipped) notes.push(`${count} purchase(s) or won deal(s) left out: they ${reason}.`);
 
   const values = new Map<string, ComputedValues>();
-  const { leadWeights, backtestMonths, ...options } = settings;
+  const { leadWeights, backtestMonths, archiveAfterMonths: _archive, ...options } = settings;
   const result = scoreCustomers(purchases.transactions, { calibrationEnd: context.today, ...options });
   if (!result.ok) throw new Error(`Scoring refused today's date: ${result.error}`);
   for (const warning of result.warnings) notes.push(noteFor(warning, result));

@@ -11,7 +11,12 @@ export type ScoringSettingsValues = Omit<ScoringOptions, 'calibrationEnd'> & {
   leadWeights: LeadScoreWeights;
   /** the backtest holds back this many months of the latest purchases */
   backtestMonths: number;
+  /** interactions, closed deals and done follow-ups older than this many months move to a yearly archive */
+  archiveAfterMonths: number;
 };
+
+/** Two years of history stay in the team's sheet; older goes to the yearly archives. */
+export const DEFAULT_ARCHIVE_MONTHS = 24;
 
 /** Six months: long enough for most customers to buy again, short enough to leave history to fit on. */
 export const DEFAULT_BACKTEST_MONTHS = 6;
@@ -68,6 +73,12 @@ export const settingRules: readonly SettingRule[] = [
     defaultValue: DEFAULT_BACKTEST_MONTHS,
     description: 'Backtest: the latest months of purchases held back to check the predictions (the model is fitted on the purchases before them; the result is shown to the right)',
     check: wholeMonths(60),
+  },
+  {
+    key: 'archive.afterMonths',
+    defaultValue: DEFAULT_ARCHIVE_MONTHS,
+    description: 'Archive: interactions, closed deals and done follow-ups older than this many months move to a yearly archive spreadsheet every night (scores still count them; links to the archives are shown to the right)',
+    check: wholeMonths(600),
   },
   ...(Object.keys(defaultLeadScoreWeights) as (keyof LeadScoreWeights)[]).map((name) => ({
     key: LEAD_PREFIX + name,
@@ -144,6 +155,7 @@ export function readScoringSettings(rows: readonly SettingsRow[]): ReadSettings 
       pAliveThreshold: value('atRisk.pAliveThreshold'),
       overdueFactor: value('atRisk.overdueFactor'),
       backtestMonths: value('backtest.holdoutMonths'),
+      archiveAfterMonths: value('archive.afterMonths'),
       leadWeights,
     },
     problems,

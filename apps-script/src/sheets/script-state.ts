@@ -18,6 +18,8 @@ export interface ScriptState {
   ids: Record<string, string>;
   /** fingerprint of the problems the Sync problems tab shows */
   problems: string;
+  /** the yearly archive spreadsheets: year → spreadsheet id */
+  archives: Record<string, string>;
 }
 
 const STATE_PROPERTY = 'rapport.state';
@@ -49,6 +51,7 @@ export function readScriptState(properties = scriptProperties()): ScriptState & 
     lastRows: typeof stored.lastRows === 'string' ? stored.lastRows : '',
     ids: stored.ids && typeof stored.ids === 'object' ? { ...stored.ids } : {},
     problems: typeof stored.problems === 'string' ? stored.problems : '',
+    archives: stored.archives && typeof stored.archives === 'object' ? { ...stored.archives } : {},
   };
   const before = JSON.stringify(state);
   return Object.assign(state, {

@@ -1,6 +1,6 @@
 import type { WallClock } from '../../../shared/calendar';
 import type { SheetProblem } from '../../../shared/protocol';
-import { tabSpecs } from '../../../shared/sheet-columns';
+import { layoutOf, tabSpecs } from '../../../shared/sheet-columns';
 import { tableNames, type TableName } from '../../../shared/records';
 import type { TabModel, TabRead } from '../model/tab-model';
 import type { EditedRows } from '../sync/plan-reads';
@@ -8,7 +8,10 @@ import type { IndexUpdate } from '../sync/plan-sync';
 import { readEditLog, type EditLog } from './edit-log';
 import { storedIdIndex, type StoredIdIndex } from './id-index';
 import { showSheetProblems } from './problems-tab';
-import { blocksOf, checkRowsInPlace, formatColumns, openRecordSheets, readTabIndexes, readTabRows, writeBlocks, type CellBlock, type TabIndexRead } from './record-tabs';
+import { blocksOf, checkRowsInPlace, formatColumns, openRecordSheets, readTabIndexes, readTabRows, RowsMovedError, writeBlocks, type CellBlock, type TabIndexRead } from './record-tabs';
+import { runsOf } from '../../../shared/a1-notation';
+import { isRecordId } from '../../../shared/ids';
+import { idSignature } from '../sync/plan-sync';
 import { readScriptState } from './script-state';
 import { spreadsheetClock } from './zone';
 
@@ -35,6 +38,13 @@ export interface RecordWorkbook {
   /** the edit log is empty and no full read is due: nobody changed anything the sync must look at */
   nothingEdited: boolean;
   read(rows: Record<TableName, 'all' | number[]>): Record<TableName, TabRead>;
+  /** the yearly archive spreadsheets (year → id); changes are kept by `removeRows` */
+  archives: Record<string, string>;
+  /**
+   * Removes rows (data-row indexes as read) from their tabs, bottom up, after checking they still
+   * hold the ids read, and makes the id index forget them (they moved, nobody deleted them).
+   */
+  removeRows(removals: Partial<Record<TableName, number[]>>): void;
   commit(change: { tabs: Partial<Record<TableName, TabModel>>; rev: number; index?: Partial<Record<TableName, IndexUpdate>>; problems?: SheetProblem[] }): void;
 }
 
@@ -87,6 +97,31 @@ export function openRecordWorkbook(): RecordWorkbook {
     read(rows) {
       readAll = tableNames.every((table) => rows[table] === 'all');
       return readTabRows(spreadsheet, open().index, rows);
+    },
+    archives: state.archives,
+    removeRows(removals) {
+      const { sheets, index, ids } = open();
+      const updates: Partial<Record<TableName, IndexUpdate>> = {};
+      for (const table of tableNames) {
+        const rows = [...(removals[table] ?? [])].sort((a, b) => b - a);
+        if (rows.length === 0) continue;
+        const sheet = sheets[table];
+        const idColumn = layoutOf(index[table].header, tabSpecs[table]).columns.get('id') ?? -1;
+        const removed = new Set(rows);
+        for (const { first, count } of runsOf([...rows].sort((a, b) => a - b)).reverse()) {
+          const now = idColumn < 0 ? [] : sheet.getRange(first + 2, idColumn + 1, count, 1).getValues();
+          if (now.some((row, i) => String(row[0] ?? '').trim().toLowerCase() !== String(index[table].ids[first + i] ?? '').trim().toLowerCase())) {
+            throw new RowsMovedError(`${tabSpecs[table].tab} rows moved while Rapport was archiving`);
+          }
+          sheet.deleteRows(first + 2, count);
+        }
+        const remaining = index[table].ids.filter((_, row) => !removed.has(row)).map((cell) => String(cell ?? '').trim().toLowerCase()).filter((id) => isRecordId(id));
+        updates[table] = { append: [], rebuild: remaining, signature: idSignature(new Set(remaining)) };
+      }
+      writeBlocks(spreadsheet, ids.blocks(updates));
+      ids.save(updates);
+      state.lastRows = lastRowsNow();
+      state.save();
     },
     commit({ tabs: models, rev: nextRev, index: indexUpdates, problems }) {
       const { sheets, ids } = open();

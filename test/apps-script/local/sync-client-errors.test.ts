@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalSheet, type LocalSheet } from '../../../apps-script/local/server';
 import { saveContact } from '../../../extension/db/contacts';
 import { RapportDatabase } from '../../../extension/db/database';
+import { fetchArchivedHistory } from '../../../extension/sync/archived-history';
 import { syncOnce } from '../../../extension/sync/sync-client';
 import { testConnection } from '../../../extension/sync/test-connection';
 import { newId } from '../../../shared/ids';
@@ -75,6 +76,20 @@ describe('the sync client against the local sheet', () => {
     const db = await queuedDatabase();
     expect(await syncOnce(db, { url, token: TOKEN, clientId: 'c' })).toMatchObject({ ok: false, error: { code: 'network', message: expect.stringContaining('No connection') } });
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('fetches a contact’s history from the yearly archives', async () => {
+    const local = await sheet();
+    const at = '2021-03-01T10:00:00.000Z';
+    const contactId = newId();
+    const contact = { id: contactId, createdAt: at, updatedAt: at, updatedBy: 'you@rapport.local', firstName: 'Bea' };
+    const order = { id: newId(), createdAt: at, updatedAt: at, updatedBy: 'you@rapport.local', contactId, type: 'purchase', occurredAt: at, amount: 120, subject: 'First order' };
+    const posted = await fetch(local.execUrl, { method: 'POST', body: JSON.stringify({ token: TOKEN, clientId: 'c', since: 0, changes: { contacts: [contact], companies: [], interactions: [order], deals: [], followUps: [] } }) });
+    expect(((await posted.json()) as { ok: boolean }).ok).toBe(true);
+    local.bundle.call('archiveOldHistory');
+    const history = await fetchArchivedHistory({ url: local.execUrl, token: TOKEN }, contactId);
+    expect(history).toMatchObject({ ok: true, interactions: [expect.objectContaining({ id: order.id, subject: 'First order', amount: 120 })], deals: [], followUps: [] });
+    expect(await fetchArchivedHistory({ url: local.execUrl, token: 'wrong-token-0123456789' }, contactId)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
   it('passes on the sheet’s own refusal of a revoked or wrong token', async () => {

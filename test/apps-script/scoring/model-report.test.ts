@@ -10,7 +10,10 @@ function report(sheet: LocalSheet): unknown[][] {
   const rows = sheet.google.toJSON().sheets.Settings!;
   const column = rows[0]!.indexOf('Model quality');
   expect(column).toBeGreaterThan(3);
-  const block = rows.map((row) => row.slice(column, column + 4).map((cell) => cell ?? ''));
+  const all = rows.map((row) => row.slice(column, column + 4).map((cell) => cell ?? ''));
+  // The model report ends where the Space section (how full the spreadsheet is) begins.
+  const space = all.findIndex((row) => row[0] === 'Space');
+  const block = space < 0 ? all : all.slice(0, space);
   while (block.length > 0 && block.at(-1)!.every((cell) => cell === '')) block.pop();
   return block.map((row) => {
     const cells = [...row];
