@@ -105,3 +105,26 @@ describe('cells', () => {
     expect(() => sheet.hideSheet()).toThrow("You can't hide all the sheets in a document.");
   });
 });
+
+describe('the Sheets API’s values.batchGet', () => {
+  it('cuts rows after their last value, leaves out an empty range’s values, gives dates as serial numbers, and refuses ranges outside the grid', () => {
+    const { spreadsheet, values, sheet } = workbook({ spreadsheetTimeZone: 'Europe/Berlin' });
+    sheet.getRange('D2').setValue('=1+1');
+    const answer = values.batchGet(spreadsheet.getId(), { ranges: ["'Contacts'!A1:E3", "'Contacts'!F10:G12"], valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' });
+    expect(answer.valueRanges[0]!.values).toEqual([['Name', 'Birthday'], ['Ann', 33038, '', 2]]);
+    expect(answer.valueRanges[1]).not.toHaveProperty('values');
+    expect(() => values.batchGet(spreadsheet.getId(), { ranges: ["'Contacts'!A1:A1001"], valueRenderOption: 'UNFORMATTED_VALUE' })).toThrow('exceeds grid limits');
+    expect(() => values.batchGet(spreadsheet.getId(), { ranges: ["'Contacts'!A1"], valueRenderOption: 'FORMULA' })).toThrow('not modelled');
+  });
+});
+
+describe('other spreadsheets', () => {
+  it('creates spreadsheets the script can open by id, and refuses an id it cannot open', () => {
+    const { google } = workbook();
+    const app = google.globals.SpreadsheetApp;
+    const archive = app.create('Archive 2021');
+    expect(app.openById(archive.getId()).getName()).toBe('Archive 2021');
+    expect(() => app.openById('no-such-spreadsheet')).toThrow('Document no-such-spreadsheet is missing');
+    expect(() => archive.setSpreadsheetTimeZone('Mars/Olympus')).toThrow('Invalid argument: timezone');
+  });
+});
