@@ -8,13 +8,31 @@ import { localTeam } from '../../../apps-script/local/team';
 import { formatWorkbookJson } from '../../../apps-script/local/workbook-json';
 import { newId } from '../../../shared/ids';
 import { recordSchemas, type AnyRecord } from '../../../shared/records';
-import { BUNDLE_PATH, emptyChanges, localSheet } from '../local-sheet-harness';
+import { BUNDLE_PATH, emptyChanges, localSheet, TOKEN } from '../local-sheet-harness';
 import { seedTab } from '../seed';
 
 // Load: sixteen members sync at the same moment against 50,000 contacts on the local sheet, over
 // HTTP, with locks that wait like Google's: every one is answered, none with "busy".
 const folder = mkdtempSync(join(tmpdir(), 'rapport-load-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('a sync into 200,000 interactions', () => {
+  it('reads the placing columns and the ten rows it changes, not the tab', () => {
+    const at = '2026-11-20T09:00:00.000Z';
+    const sheet = localSheet(undefined, () => new Date('2026-11-20T10:00:00.000Z'));
+    const contact = recordSchemas.contacts.parse({ id: newId(), createdAt: at, updatedAt: at, updatedBy: 'ann@team.test', firstName: 'Bea' }) as AnyRecord;
+    const interactions = Array.from({ length: 200_000 }, (_, i) => recordSchemas.interactions.parse({ id: newId(), createdAt: at, updatedAt: at, updatedBy: 'ann@team.test', contactId: contact.id, type: 'email', occurredAt: at, subject: `Message ${i}` }) as AnyRecord);
+    const lastRev = seedTab(sheet, 'interactions', interactions, seedTab(sheet, 'contacts', [contact], 0));
+    // A member who has everything: the first sync takes the seeded tabs in (edit log, id index).
+    const cursor = (sheet.post({ token: TOKEN, clientId: 'c', since: lastRev, changes: emptyChanges() }) as { cursor: number }).cursor;
+    const edits = interactions.filter((_, i) => i % 20_000 === 7).map((record) => ({ ...record, summary: 'Answered', updatedAt: '2026-11-20T10:00:00.000Z', fieldTimes: { summary: '2026-11-20T10:00:00.000Z' } }));
+    sheet.google.resetCalls();
+    expect(sheet.post({ token: TOKEN, clientId: 'c', since: cursor, changes: { ...emptyChanges(), interactions: edits } }).ok).toBe(true);
+    // The id and revision columns of each tab, the ten rows, the header rows: nothing in proportion to the tab besides the placing columns.
+    expect(sheet.google.calls.cellsRead).toBeLessThan(2 * 200_001 + 10 * 20 + 1000);
+    expect(sheet.google.calls.cellsWritten).toBe(10 * 6);
+  }, 120_000);
+});
 
 describe('sixteen members at once', () => {
   it('answers all of them against 50,000 contacts', async () => {
