@@ -72,3 +72,26 @@ export async function classifyUnreachable(url: string, error: unknown, fetchImpl
     return { code: 'network', message: `No connection to the sheet (${detail}). Your changes are kept and sent when the connection is back.` };
   }
 }
+
+/**
+ * One request to the sheet's web app, its answer parsed by `schema`: the parsed answer, or the
+ * failure in words (no connection, a Google page, an answer that is not Rapport's).
+ */
+export async function askSheet<T>(url: string | URL, init: RequestInit, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, fetchImpl: typeof fetch = fetch): Promise<{ ok: true; value: T } | { ok: false; error: SheetFailure }> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchImpl(url, { redirect: 'follow', ...init });
+    text = await response.text();
+  } catch (error) {
+    return { ok: false, error: await classifyUnreachable(String(url), error, fetchImpl) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: classifyPage(response, text) };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: classifyPage(response, text) };
+}

@@ -2,7 +2,7 @@ import { syncResponseSchema, type Conflict, type RejectedRecord, type SyncChange
 import { recordSchemas, tableNames, type AnyRecord, type TableName } from '../../shared/records';
 import type { OutboxEntry, RapportDatabase } from '../db/database';
 import { CLOCK_OFFSET_KEY } from '../db/write-record';
-import { classifyPage, classifyUnreachable, wrongUrl, type SheetFailure } from './sheet-answer';
+import { askSheet, wrongUrl, type SheetFailure } from './sheet-answer';
 
 export interface SyncSettings {
   url: string;
@@ -137,32 +137,21 @@ async function roundTrip(db: RapportDatabase, settings: SyncSettings, queued: Ou
   const sameSheet = (await db.meta.get(CURSOR_URL_KEY))?.value === settings.url;
   const since = sameSheet ? Number((await db.meta.get(CURSOR_KEY))?.value ?? 0) || 0 : 0;
 
-  let text: string;
-  let response: Response;
   const sentAt = Date.now();
-  try {
-    response = await fetchImpl(settings.url, {
+  const asked = await askSheet(
+    settings.url,
+    {
       method: 'POST',
       // text/plain keeps this a simple request: Apps Script web apps answer no CORS preflight.
       headers: { 'Content-Type': 'text/plain;charset=utf-8' },
       body: JSON.stringify({ token: settings.token, clientId: settings.clientId, since, changes }),
-      redirect: 'follow',
-    });
-    text = await response.text();
-  } catch (error) {
-    return { ok: false, error: await classifyUnreachable(settings.url, error, fetchImpl) };
-  }
+    },
+    syncResponseSchema,
+    fetchImpl,
+  );
   const receivedAt = Date.now();
-
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { ok: false, error: classifyPage(response, text) };
-  }
-  const parsed = syncResponseSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, error: classifyPage(response, text) };
-  const answer = parsed.data;
+  if (!asked.ok) return asked;
+  const answer = asked.value;
   if (!answer.ok) return { ok: false, error: answer.error };
 
   const offset = answer.serverTime ? Date.parse(answer.serverTime) - (sentAt + receivedAt) / 2 : null;

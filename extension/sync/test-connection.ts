@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { classifyPage, classifyUnreachable, wrongUrl } from './sheet-answer';
+import { askSheet, wrongUrl } from './sheet-answer';
 
 const answerSchema = z.union([
   z.object({ ok: z.literal(true), app: z.literal('Rapport'), member: z.string().optional() }),
@@ -22,23 +22,9 @@ export async function testConnection(url: string, token: string, fetchImpl: type
   const wrong = wrongUrl(url);
   if (wrong) return { ok: false, message: wrong.message };
   target.searchParams.set('token', token.trim());
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetchImpl(target, { redirect: 'follow' });
-    text = await response.text();
-  } catch (error) {
-    return { ok: false, message: (await classifyUnreachable(url.trim(), error, fetchImpl)).message };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, message: classifyPage(response, text).message };
-  }
-  const parsed = answerSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, message: classifyPage(response, text).message };
-  if (!parsed.data.ok) return { ok: false, message: parsed.data.error.message };
-  if (!parsed.data.member) return { ok: false, message: 'The sheet did not recognise the token.' };
-  return { ok: true, member: parsed.data.member };
+  const answer = await askSheet(target, {}, answerSchema, fetchImpl);
+  if (!answer.ok) return { ok: false, message: answer.error.message };
+  if (!answer.value.ok) return { ok: false, message: answer.value.error.message };
+  if (!answer.value.member) return { ok: false, message: 'The sheet did not recognise the token.' };
+  return { ok: true, member: answer.value.member };
 }
