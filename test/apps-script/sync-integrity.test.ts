@@ -244,7 +244,7 @@ describe('no cell can stop the team', () => {
     const { contact } = makers();
     const bea = contact();
     const first = team.sync({ contacts: [bea] });
-    team.type('Contacts', team.rowOf('Contacts', bea.id), 'Clv', 99999);
+    team.type('Contacts', team.rowOf('Contacts', bea.id), 'CLV', 99999);
     expect(team.sync({}, first.cursor).changes.contacts).toEqual([]);
     expect(team.rows('Contacts')[0]).toMatchObject({ 'Updated by': 'ann@team.test' });
   });
