@@ -31,7 +31,7 @@ export interface CallCounts {
 }
 
 /** The classes whose calls go to the spreadsheet — what the benchmark reports. */
-export const SPREADSHEET_CLASSES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Sheets'] as const;
+export const SPREADSHEET_CLASSES = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Sheets', 'Group', 'EmbeddedChart'] as const;
 
 /** Google stops a script execution after 6 minutes (30 for some Workspace accounts; 6 is the rule to plan for). */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;

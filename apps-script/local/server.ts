@@ -183,7 +183,9 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
       edit = google.asPerson(() => {
         const range = target.getRange(input.row, input.column);
         const oldValue = range.getValue();
-        range.setValue(input.value);
+        // Typed text meets the cell's data validation, as in the spreadsheet's UI.
+        if (typeof input.value === 'string') google.personTypes(input.sheet, input.row, input.column, input.value);
+        else range.setValue(input.value);
         return { range, oldValue };
       });
     } catch (error) {
