@@ -169,6 +169,13 @@ export class TabModel {
     }
   }
 
+  /** Queues a RAW value for a column that is not a record field (a readable name the script keeps). */
+  setCellAt(index: number, column: number, value: RawCell): void {
+    let row = this.writes.get(index);
+    if (!row) this.writes.set(index, (row = new Map()));
+    row.set(column, value);
+  }
+
   /** Writes the given fields of a record plus the row's bookkeeping (revision, field hashes, field times). */
   writeRecord(row: RowState, record: AnyRecord, fields: Iterable<string>): void {
     const values = record as unknown as Record<string, unknown>;

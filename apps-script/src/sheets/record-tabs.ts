@@ -3,6 +3,7 @@ import { literalText, type RawCell } from '../../../shared/cell-codec';
 import { tableNames, type TableName } from '../../../shared/records';
 import { tabSpecs, type ColumnSpec, type TabSpec } from '../../../shared/sheet-columns';
 import type { TabModel, TabRead } from '../model/tab-model';
+import { creationHeaders, displayColumns, displayLook } from '../setup/tab-layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,11 +49,13 @@ export function openRecordTabs(spreadsheet: Spreadsheet): Record<TableName, Reco
 
 function createRecordTab(spreadsheet: Spreadsheet, spec: TabSpec): Sheet {
   const sheet = spreadsheet.insertSheet(spec.tab);
-  const headers = spec.columns.map((c) => c.header);
+  const headers = creationHeaders(spec.table);
   ensureSize(sheet, 1, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(literalText)]).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  formatColumns(sheet, spec.columns.map((column, index) => ({ index, column })));
+  formatColumns(sheet, spec.columns.map((column) => ({ index: headers.indexOf(column.header), column })));
+  const rows = sheet.getMaxRows();
+  for (const display of displayColumns[spec.table]) sheet.getRange(1, headers.indexOf(display.header) + 1, rows, 1).setNumberFormat(displayLook(display).numberFormat!);
   return sheet;
 }
 

@@ -6,6 +6,7 @@ import { membersStore } from '../sheets/members-store';
 import { RowsMovedError } from '../sheets/record-tabs';
 import { underScriptLock } from '../sheets/script-state';
 import { openRecordWorkbook } from '../sheets/workbook';
+import { planLinkedNames } from '../model/linked-names';
 import { planSync } from './plan-sync';
 
 const failure = (code: ErrorCode, message: string): SyncResponse => ({ ok: false, error: { code, message } });
@@ -34,6 +35,7 @@ export function handleSyncPost(body: string): SyncResponse {
     const answer = underScriptLock(() => {
       const workbook = openRecordWorkbook();
       const plan = planSync(request, workbook.reads, { member, now: new Date(), newId, rev: workbook.rev, clock: workbook.clock, ids: workbook.ids });
+      planLinkedNames(workbook.reads, plan.tabs, workbook.clock);
       workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
       return plan.response;
     });
