@@ -482,12 +482,11 @@ export class FakeSheet {
     return this.#model.columnDepth.get(columnIndex) ?? 0;
   }
 
-  /** The group of this depth that holds the column; Google throws when there is none. */
-  getColumnGroup(columnIndex: number, groupDepth: number): FakeGroup {
+  /** The group of this depth that holds the column, or null. */
+  getColumnGroup(columnIndex: number, groupDepth: number): FakeGroup | null {
     this.#checkColumns(columnIndex, 1);
     const group = this.#model.columnGroups().find((g) => g.depth === groupDepth && columnIndex >= g.first && columnIndex < g.first + g.count);
-    if (!group) return this[CTX].fail(`A group does not exist at column ${columnIndex} with depth ${groupDepth}.`);
-    return new FakeGroup(this[CTX], this, this.#model, group.first, group.depth);
+    return group ? new FakeGroup(this[CTX], this, this.#model, group.first, group.depth) : null;
   }
 
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {

@@ -121,9 +121,10 @@ export class SheetModel {
    */
   insertRows(at: number, count: number): void {
     const above = at > 1 ? this.rows[at - 2] : undefined;
-    const formatted = (): Array<GridCell | undefined> => (above ?? []).map((cell) => (cell?.style ? { value: '', style: { ...cell.style } } : undefined));
+    const formatted = (): Array<GridCell | undefined> =>
+      (above ?? []).map((cell) => (cell?.style || cell?.validation ? { value: '', ...(cell.style ? { style: { ...cell.style } } : {}), ...(cell.validation ? { validation: cell.validation } : {}) } : undefined));
     if (at - 1 <= this.rows.length) this.rows.splice(at - 1, 0, ...Array.from({ length: count }, formatted));
-    else if (above?.some((cell) => cell?.style)) {
+    else if (above?.some((cell) => cell?.style || cell?.validation)) {
       while (this.rows.length < at - 1) this.rows.push([]);
       this.rows.push(...Array.from({ length: count }, formatted));
     }

@@ -20,6 +20,10 @@ export function readMembers(store: PropertyStore): Record<string, string> {
   }
 }
 
+export function writeMembers(store: PropertyStore, members: Record<string, string>): void {
+  store.setProperty(MEMBERS_PROPERTY, JSON.stringify(members));
+}
+
 /** Registers (or re-registers) a member's token and returns it. */
 export function addMember(store: PropertyStore, email: string, token: string): string {
   const members = readMembers(store);

@@ -1,6 +1,7 @@
 import type { SyncResponse } from '../../shared/protocol';
 import { memberForToken } from './members';
 import { membersStore } from './sheets/members-store';
+import { handleReminderLink } from './reminders/reminder-action';
 import { handleSyncPost } from './sync/endpoint';
 
 export const APP_VERSION = '0.1.0';
@@ -19,8 +20,9 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
   return json(answer);
 }
 
-/** GET /exec?token=…: lets the extension's options page test the URL and token. */
+/** GET /exec?token=…: lets the extension's options page test the URL and token; ?a=…: a Done or Snooze link from a digest. */
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
+  if (e?.parameter?.a !== undefined) return handleReminderLink(e.parameter.a);
   const token = e?.parameter?.token;
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
   const member = memberForToken(membersStore(), token);

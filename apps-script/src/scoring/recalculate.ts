@@ -35,14 +35,6 @@ export function recalculateScores() {
   else notify(outcome, 'Rapport scores');
 }
 
-/** Creates the Settings tab, marks the computed columns and turns on the nightly run. */
-export function setUpScoring(contactsHeader: readonly unknown[]): string {
-  readSettingsTab();
-  markComputedColumns(contactsHeader);
-  ensureNightlyTrigger();
-  return `Scores are recalculated ${nightlyScheduleText}; settings are in the Settings tab.`;
-}
-
 /** The menu item: turns the nightly run on (once, however often it is chosen). */
 export function turnOnNightlyScoring() {
   const installed = ensureNightlyTrigger();

@@ -31,3 +31,17 @@ export function underScriptLock<T>(work: () => T): T | 'busy' {
     lock.releaseLock();
   }
 }
+
+/**
+ * Runs `work` holding the document lock: reminder runs (the hourly trigger and the menu item) do
+ * not overlap each other, and do not hold up syncs, which take the script lock.
+ */
+export function underReminderLock<T>(work: () => T): T | 'busy' {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return 'busy';
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}

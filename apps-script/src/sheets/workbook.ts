@@ -24,6 +24,12 @@ export interface RecordWorkbook {
   commit(change: { tabs: Partial<Record<TableName, TabModel>>; rev: number; index?: Partial<Record<TableName, IndexUpdate>>; problems?: SheetProblem[] }): void;
 }
 
+/** What a run needs to know of the spreadsheet itself: its address and name, and its clock. */
+export function spreadsheetFacts(): { url: string; name: string; timeZone: string; clock: WallClock } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return { url: spreadsheet.getUrl(), name: spreadsheet.getName(), ...spreadsheetClock(spreadsheet) };
+}
+
 export function openRecordWorkbook(): RecordWorkbook {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { clock, timeZone } = spreadsheetClock(spreadsheet);

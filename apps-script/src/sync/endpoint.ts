@@ -2,7 +2,7 @@ import { newId } from '../../../shared/ids';
 import { syncRequestSchema, type ErrorCode, type SyncResponse } from '../../../shared/protocol';
 import { tableNames } from '../../../shared/records';
 import { memberForToken } from '../members';
-import { membersStore } from '../sheets/members-store';
+import { membersStore, teamMembers } from '../sheets/members-store';
 import { RowsMovedError } from '../sheets/record-tabs';
 import { underScriptLock } from '../sheets/script-state';
 import { openRecordWorkbook } from '../sheets/workbook';
@@ -39,7 +39,9 @@ export function handleSyncPost(body: string): SyncResponse {
       workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
       return plan.response;
     });
-    return answer === 'busy' ? failure('busy', 'The sheet is busy with another sync. Rapport will try again shortly.') : answer;
+    if (answer === 'busy') return failure('busy', 'The sheet is busy with another sync. Rapport will try again shortly.');
+    teamMembers().noteSync(member, new Date());
+    return answer;
   } catch (error) {
     if (error instanceof RowsMovedError) return failure('busy', `Someone is moving rows in the sheet (${error.message}); nothing was written. Rapport will try again shortly.`);
     throw error;
