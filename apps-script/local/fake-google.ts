@@ -67,6 +67,8 @@ export interface FakeGoogle {
   readonly mutations: number;
   toJSON(): WorkbookJson;
   sentMail: SentMail[];
+  /** what MailApp.getRemainingDailyQuota() answers from now on (a new day's quota) */
+  setMailQuota(remaining: number): void;
   triggers: TriggerJson[];
   menus: MenuJson[];
   dialogs: Dialog[];
@@ -114,6 +116,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     protections: [],
   };
   const ui: UiRecords = { menus: [], dialogs: [], answers: [] };
+  const mailQuota = { remaining: options.mailQuota ?? 100 };
   const sentMail: SentMail[] = [];
   const logs: string[] = [];
   const slept = { ms: 0 };
@@ -126,7 +129,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     PropertiesService: new FakePropertiesService(context, parts.properties),
     LockService: new FakeLockService(context, locks),
     CacheService: new FakeCacheService(context),
-    MailApp: new FakeMailApp(context, sentMail, { remaining: options.mailQuota ?? 100 }),
+    MailApp: new FakeMailApp(context, sentMail, mailQuota),
     ContentService: new FakeContentService(context),
     HtmlService: new FakeHtmlService(context),
     Utilities: new FakeUtilities(context, slept),
@@ -161,6 +164,9 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
         workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers, protections: state.protections.map((p) => FakeProtection.json(p)) }, context.typing, spreadsheetTimeZone),
       ),
     sentMail,
+    setMailQuota(remaining) {
+      mailQuota.remaining = remaining;
+    },
     triggers: parts.triggers,
     menus: ui.menus,
     dialogs: ui.dialogs,

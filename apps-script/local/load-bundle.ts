@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { instantOf, zoneWallClock } from '../../shared/calendar.ts';
 import type { ExecutionKind, Realm } from './fake-context.ts';
 import type { FakeGoogle } from './fake-google.ts';
+import type { TriggerJson } from './fake-script-app.ts';
 
 /**
  * Runs a built Apps Script bundle (an esbuild IIFE plus top-level `function doPost(){…}`
@@ -17,6 +18,18 @@ export interface LoadedBundle {
   callAs(kind: ExecutionKind, name: string, ...args: unknown[]): unknown;
   /** the bundle's top-level function declarations */
   functions: string[];
+  /**
+   * Fires the time-driven triggers due at the fake clock's time, as Google would in that hour
+   * (each at most once per hour, a daily one in the hour it was set for, in its time zone), and
+   * says how each run went. A failed run does not stop the others; Google mails its owner instead.
+   */
+  fireTimeTriggers(): TriggerRun[];
+}
+
+export interface TriggerRun {
+  handler: string;
+  ok: boolean;
+  error?: string;
 }
 
 export interface LoadBundleOptions {
@@ -50,7 +63,49 @@ export function loadBundle(code: string, google: FakeGoogle, options: LoadBundle
     if (google.triggers.some((trigger) => trigger.eventType === 'CLOCK' && trigger.handlerFunction === name)) return 'trigger';
     return 'editor';
   };
-  return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions };
+  const fired = new Set<string>();
+  const fireTimeTriggers = (): TriggerRun[] => {
+    const now = google.context.now();
+    const runs: TriggerRun[] = [];
+    for (const trigger of [...google.triggers]) {
+      if (trigger.eventType !== 'CLOCK' || !trigger.schedule) continue;
+      const slot = dueSlot(trigger.schedule, now, google.context.timeZone);
+      if (slot === null || fired.has(`${trigger.id}@${slot}`)) continue;
+      fired.add(`${trigger.id}@${slot}`);
+      const zone = trigger.schedule.inTimezone ?? google.context.timeZone;
+      const wall = zoneWallClock(zone)(now);
+      const event = { authMode: 'FULL', triggerUid: trigger.id, year: wall.year, month: wall.month, 'day-of-month': wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, timezone: zone };
+      if (typeof context[trigger.handlerFunction] !== 'function') {
+        runs.push({ handler: trigger.handlerFunction, ok: false, error: `Script function not found: ${trigger.handlerFunction}` });
+        continue;
+      }
+      try {
+        callAs('trigger', trigger.handlerFunction, event);
+        runs.push({ handler: trigger.handlerFunction, ok: true });
+      } catch (error) {
+        runs.push({ handler: trigger.handlerFunction, ok: false, error: error instanceof Object && 'message' in error ? String(error.message) : String(error) });
+      }
+    }
+    return runs;
+  };
+  return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions, fireTimeTriggers };
+}
+
+const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+/** The slot (an hour, or a minute) in which a schedule runs at `now`, or null when it does not run then. */
+function dueSlot(schedule: NonNullable<TriggerJson['schedule']>, now: Date, scriptZone: string): string | null {
+  if (schedule.at) return Date.parse(schedule.at) <= now.getTime() ? 'once' : null;
+  const wall = zoneWallClock(schedule.inTimezone ?? scriptZone)(now);
+  const hour = `${wall.year}-${wall.month}-${wall.day}T${wall.hour}`;
+  if (schedule.everyMinutes) return `${hour}:${Math.floor(wall.minute / schedule.everyMinutes)}`;
+  if (schedule.everyHours) return wall.hour % schedule.everyHours === 0 ? hour : null;
+  const dayNumber = Math.floor(Date.UTC(wall.year, wall.month - 1, wall.day) / 86_400_000);
+  const atHour = schedule.atHour ?? 0;
+  if (wall.hour !== atHour) return null;
+  if (schedule.everyDays) return dayNumber % schedule.everyDays === 0 || schedule.everyDays === 1 ? hour : null;
+  if (schedule.everyWeeks) return WEEKDAYS[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] === (schedule.onWeekDay ?? 'MONDAY') ? hour : null;
+  return null;
 }
 
 interface ScriptZone {

@@ -17,8 +17,8 @@ export type SyncAnswer = {
   sheetProblems: { tab: string; row: number; column?: string; errors: string[] }[];
 };
 
-export function teamSheet(options: Omit<FakeGoogleOptions, 'workbook' | 'now'> & { now?: string } = {}) {
-  let now = new Date(options.now ?? '2026-11-20T10:00:00.000Z');
+export function teamSheet({ now: start, ...options }: Omit<FakeGoogleOptions, 'workbook' | 'now'> & { now?: string } = {}) {
+  let now = new Date(start ?? '2026-11-20T10:00:00.000Z');
   const sheet = localSheet(undefined, () => now, options);
   const { google } = sheet;
   const spreadsheet = () => google.globals.SpreadsheetApp.getActiveSpreadsheet();

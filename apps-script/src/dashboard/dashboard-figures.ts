@@ -49,6 +49,7 @@ export interface DashboardFigures {
   stages: [string, number][];
   activeCustomers: number;
   pipeline: number;
+  openDeals: number;
   weightedPipeline: number;
   pipelineByStage: [string, number][];
   revenue: { month: number; previousMonth: number; quarter: number; previousQuarter: number };
@@ -200,6 +201,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     stages: [...stageCounts].filter(([stage]) => (lifecycleStages as readonly string[]).includes(stage)),
     activeCustomers: [...buyers].filter((id) => live.has(id)).length,
     pipeline: round2(open.reduce((sum, d) => sum + amountOf(d.amount), 0)),
+    openDeals: open.length,
     weightedPipeline: round2(open.reduce((sum, d) => sum + amountOf(d.amount) * dealProbability(d.probability, text(d.stage)), 0)),
     pipelineByStage,
     revenue: {

@@ -71,7 +71,7 @@ export function dashboardLayout(f: DashboardFigures, context: { currency: string
     values: [
       ['Key figures', '', ''],
       ['Active customers (bought in the last 12 months)', f.activeCustomers, ''],
-      ['Open pipeline', f.pipeline, `${f.pipelineByStage.length} open stages`],
+      ['Open pipeline', f.pipeline, `${f.openDeals} open deal(s)`],
       ['Weighted pipeline (by probability)', f.weightedPipeline, f.pipeline === 0 ? '' : `${Math.round((f.weightedPipeline / f.pipeline) * 100)} % of the pipeline`],
       ['Revenue this month', f.revenue.month, `previous month ${money(f.revenue.previousMonth, context.currency)} (${change(f.revenue.month, f.revenue.previousMonth)})`],
       ['Revenue this quarter', f.revenue.quarter, `previous quarter ${money(f.revenue.previousQuarter, context.currency)} (${change(f.revenue.quarter, f.revenue.previousQuarter)})`],

@@ -3,7 +3,7 @@ import type { Language } from '../team/member-directory';
 /** The page a Done or Snooze link opens: what happened, in the owner's language. Pure HTML. */
 export type ActionOutcome =
   | { kind: 'done' | 'snoozed'; item: string; until?: string }
-  | { kind: 'refused'; reason: 'malformed' | 'forged' | 'expired' | 'used' | 'gone' | 'reassigned' | 'already' | 'busy'; item?: string; detail?: string };
+  | { kind: 'refused'; reason: 'malformed' | 'forged' | 'expired' | 'used' | 'gone' | 'reassigned' | 'already' | 'changed' | 'busy'; item?: string; detail?: string };
 
 const texts = {
   en: {
@@ -19,6 +19,7 @@ const texts = {
       gone: 'This item is no longer in the sheet (it was deleted).',
       reassigned: 'This item now belongs to someone else, so the link does nothing.',
       already: 'This was already done.',
+      changed: 'Someone changed this item in the sheet just now, so the link did nothing. Open the sheet to see it.',
       busy: 'The sheet is busy syncing. Please open the link again in a minute.',
     },
     open: 'Open the sheet',
@@ -36,6 +37,7 @@ const texts = {
       gone: 'Diesen Eintrag gibt es im Sheet nicht mehr (er wurde gelöscht).',
       reassigned: 'Dieser Eintrag gehört jetzt jemand anderem; der Link bewirkt nichts.',
       already: 'Das war schon erledigt.',
+      changed: 'Jemand hat diesen Eintrag gerade im Sheet geändert; der Link hat nichts bewirkt. Öffne das Sheet, um ihn zu sehen.',
       busy: 'Das Sheet synchronisiert gerade. Bitte öffne den Link in einer Minute noch einmal.',
     },
     open: 'Sheet öffnen',

@@ -84,7 +84,7 @@ const english: Words = {
   over: (days) => (days === 0 ? 'due today' : plural(days, 'day over', 'days over')),
   clv: (amount) => `CLV ${amount}`,
   pAlive: (percent) => `P(alive) ${percent}`,
-  birthday: (day, days) => (days === 0 ? 'today' : days === 1 ? `tomorrow, ${english.day(day)}` : `${english.day(day)} (in ${days} days)`),
+  birthday: (day, days) => (days === 0 ? 'birthday today' : days === 1 ? `birthday tomorrow, ${english.day(day)}` : `birthday ${english.day(day)}, in ${days} days`),
   expected: (day, days) => `expected to close ${english.day(day)} (${plural(days, 'day', 'days')} ago)`,
   intro: (count) => `${plural(count, 'thing needs', 'things need')} you today.`,
   missed: (days) => `Your digest of ${days} did not go out: the sheet's daily mail quota was used up. What was due then is listed here if it still is.`,
@@ -112,7 +112,7 @@ const german: Words = {
   over: (days) => (days === 0 ? 'heute fällig' : `${plural(days, 'Tag', 'Tage')} drüber`),
   clv: (amount) => `Kundenwert (CLV) ${amount}`,
   pAlive: (percent) => `Kaufwahrscheinlichkeit ${percent}`,
-  birthday: (day, days) => (days === 0 ? 'heute' : days === 1 ? `morgen, ${german.day(day)}` : `${german.day(day)} (in ${days} Tagen)`),
+  birthday: (day, days) => (days === 0 ? 'Geburtstag heute' : days === 1 ? `Geburtstag morgen, ${german.day(day)}` : `Geburtstag ${german.day(day)}, in ${days} Tagen`),
   expected: (day, days) => `Abschluss erwartet ${german.day(day)} (vor ${plural(days, 'Tag', 'Tagen')})`,
   intro: (count) => (count === 1 ? 'Eine Sache braucht heute dich.' : `${count} Dinge brauchen heute dich.`),
   missed: (days) => `Deine Übersicht vom ${days} wurde nicht verschickt: das tägliche Mail-Kontingent des Sheets war aufgebraucht. Was damals fällig war, steht hier, wenn es noch fällig ist.`,
@@ -167,7 +167,7 @@ export function digestMail(input: DigestInput): DigestMail {
       const [done, snooze] = [input.actionLink(item, 'done'), input.actionLink(item, 'snooze')];
       anyLinks ||= done !== null;
       const rowLink = input.rowLink(item);
-      text.push(`- ${item.title}${about ? ` (${about})` : ''}`, `  ${words.open}: ${rowLink}`);
+      text.push(`- ${item.title}${about ? ` — ${about}` : ''}`, `  ${words.open}: ${rowLink}`);
       if (done && snooze) text.push(`  ${words.done}: ${done}`, `  ${words.snooze}: ${snooze}`);
       const accent = item.kind === 'followUp' && item.days > 0 ? '#c5221f' : item.kind === 'followUp' ? '#b06000' : '#1a73e8';
       const button = (href: string, label: string, primary: boolean) =>

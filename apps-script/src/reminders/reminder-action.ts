@@ -102,8 +102,10 @@ function act(claim: LinkClaim, now: Date): ActionOutcome {
   }
   if (Object.values(changes).some((list) => list.length > 0)) {
     const plan = planSync({ since: workbook.rev, changes }, workbook.reads, { member: normaliseEmail(claim.owner), now, newId, rev: workbook.rev, clock: workbook.clock, ids: workbook.ids });
-    const refused = plan.response.rejected[0] ?? plan.response.conflicts[0];
-    if (refused) throw new Error(`the sheet did not take the change: ${JSON.stringify(refused)}`);
+    const rejected = plan.response.rejected[0];
+    if (rejected) throw new Error(`the sheet did not take the change: ${JSON.stringify(rejected)}`);
+    // A later edit of the same field (a teammate in the sheet, a second click the same moment) wins.
+    if (plan.response.conflicts.length > 0) return { kind: 'refused', reason: 'changed', item: outcome.item };
     planLinkedNames(workbook.reads, plan.tabs, workbook.clock);
     workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
   }
