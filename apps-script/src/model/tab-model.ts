@@ -74,10 +74,14 @@ export class TabModel {
     const dataRows = read.rows.filter((row) => !isBlankRow(row)).length;
     const header = hasHeader ? [...read.header] : [];
     let layout = layoutOf(header, this.spec);
-    // Columns are added where nobody can lose data by it: a tab without rows, or Rapport's hidden bookkeeping.
+    // Columns are added where nobody can lose data by it: a tab without rows, Rapport's hidden
+    // bookkeeping, or a field no row's hashes know (one added to Rapport since the rows were written).
+    const hashColumn = layout.columns.get(HASH_FIELD) ?? -1;
+    const hashes = hashColumn < 0 ? [] : read.rows.filter((row) => !isBlankRow(row)).map((row) => readHashCell(row[hashColumn]));
+    const neverWritten = (field: string) => hashColumn >= 0 && hashes.every((h) => h.kind === 'fields' && !h.byCode.has(fieldCode(field)));
     const addable = layout.problems.filter((p) => {
       const column = this.spec.columns.find((c) => c.field === p.field)!;
-      return layout.columns.get(p.field) === -1 && !p.message.includes('both look like') && (dataRows === 0 || column.hidden);
+      return layout.columns.get(p.field) === -1 && !p.message.includes('both look like') && (dataRows === 0 || column.hidden || neverWritten(p.field));
     });
     if (addable.length > 0) {
       let last = header.length - 1;
