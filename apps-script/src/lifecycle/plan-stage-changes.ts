@@ -13,8 +13,8 @@ import type { Transaction } from '../../../shared/scoring';
  * - at risk → customer (or loyal) when they buy again after Rapport moved them there.
  *
  * A stage a person set (changed after Rapport's last stage note for the contact) is respected:
- * Rapport only ever moves it forward (a first purchase still makes a lead a customer), never to
- * at risk or back. "Lost" is only ever set and left by people. Each change comes with the note
+ * Rapport moves it only forward, and only on a purchase made since (a qualified lead who then
+ * buys becomes a customer), never to at risk or back. "Lost" is only ever set and left by people. Each change comes with the note
  * that says why, logged as an interaction so the timeline shows it.
  */
 export interface StageContact {
@@ -63,14 +63,16 @@ export function planStageChanges(contacts: readonly StageContact[], purchases: r
     const evidence = count >= rules.loyalAfterPurchases ? 'loyal' : count >= 1 ? 'customer' : null;
     const manual = contact.stageChangedAt !== null && (contact.lastStageNoteAt === null || contact.lastStageNoteAt < contact.stageChangedAt);
     const stage = contact.stage;
+    // A stage a person set moves forward only on a purchase made since they set it.
+    const newEvidence = !manual || days.some((day) => day > new Date(contact.stageChangedAt!).toISOString().slice(0, 10));
     const reason = (to: string) =>
       to === 'loyal' ? `${count} purchases (customers become loyal at ${rules.loyalAfterPurchases}).` : `First purchase or won deal on ${days[0]}.`;
 
-    if ((stage === 'lead' || stage === 'qualified') && evidence) {
+    if ((stage === 'lead' || stage === 'qualified') && evidence && newEvidence) {
       changes.push({ contactId: contact.id, from: stage, to: evidence, why: evidence === 'loyal' ? `${reason('customer')} ${reason('loyal')}` : reason('customer') });
       continue;
     }
-    if (stage === 'customer' && evidence === 'loyal') {
+    if (stage === 'customer' && evidence === 'loyal' && newEvidence) {
       changes.push({ contactId: contact.id, from: stage, to: 'loyal', why: reason('loyal') });
       continue;
     }
