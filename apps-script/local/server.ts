@@ -10,6 +10,7 @@ import { CONTENT_TYPES, type MimeType } from './fake-content.ts';
 import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
 import type { FakeRange } from './fake-range.ts';
 import { renderGridPage } from './grid-page.ts';
+import { SIDEBAR_SHIM } from './sidebar-shim.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
 import { writeFileDurably } from './persist.ts';
 import { googleErrorPage, signInPage } from './google-pages.ts';
@@ -124,6 +125,7 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     if (route === 'GET /api/version') return sendJson(response, 200, { mutations: google.mutations });
     if (route === 'POST /api/cell') return await serveCellEdit(request, response);
     if (route === 'POST /api/run') return await serveRun(request, response);
+    if (route === 'GET /sidebar') return serveSidebar(response, url);
     return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `No ${route} here.` } });
   }
 
@@ -168,6 +170,21 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'`,
       'X-Frame-Options': 'DENY',
+    });
+    response.end(html);
+  }
+
+  /** The last sidebar or dialog the bundle showed (or ?n= the n-th), with google.script.run wired to /api/run. */
+  function serveSidebar(response: ServerResponse, url: URL): void {
+    const shown = google.dialogs.filter((d) => d.kind === 'sidebar' || d.kind === 'modal');
+    const n = url.searchParams.has('n') ? Number(url.searchParams.get('n')) : shown.length - 1;
+    const dialog = shown[n];
+    if (!dialog) return sendJson(response, 404, { ok: false, error: 'No sidebar has been shown yet: run openMembers or openSettings first (POST /api/run).' });
+    const html = dialog.message.replace(/<head>/i, `<head><script>${SIDEBAR_SHIM}</script>`);
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+      'Cache-Control': 'no-store',
     });
     response.end(html);
   }
@@ -324,14 +341,14 @@ const runSchema = z.object({
 });
 
 /** The script's time zone, from the manifest built beside the bundle. */
-function readScriptTimeZone(bundlePath: string): string | undefined {
+export function readScriptTimeZone(bundlePath: string): string | undefined {
   const manifest = join(dirname(bundlePath), 'appsscript.json');
   if (!existsSync(manifest)) return undefined;
   const parsed = z.object({ timeZone: z.string() }).safeParse(JSON.parse(readFileSync(manifest, 'utf8')));
   return parsed.success ? parsed.data.timeZone : undefined;
 }
 
-function readWorkbook(dataFile: string): WorkbookJson | undefined {
+export function readWorkbook(dataFile: string): WorkbookJson | undefined {
   if (!existsSync(dataFile)) return undefined;
   let json: unknown;
   try {

@@ -143,7 +143,7 @@ describe('Rapport → Set up or repair (built bundle, local sheet)', () => {
     const pulled = team.sync({}, cursor);
     for (const contact of pulled.changes.contacts) {
       const person = people.find((p) => p.id === contact.id)!;
-      expect(contact).toMatchObject({ notes: person.notes, emails: person.emails, unknownFields: ['jobTitle'] });
+      expect(contact).toMatchObject({ notes: (person as Record<string, unknown>).notes, emails: person.emails, unknownFields: ['jobTitle'] });
       expect(contact.jobTitle).toBeUndefined();
     }
     expect(setUp(team)).not.toContain('renamed');
