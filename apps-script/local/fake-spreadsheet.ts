@@ -426,12 +426,14 @@ export class FakeSheet {
   setColumnWidth(columnPosition: number, width: number): FakeSheet {
     this.#checkColumns(columnPosition, 1);
     this.#model.columnWidths.set(columnPosition, width);
+    this[CTX].changed();
     return this;
   }
 
   setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
     this.#checkColumns(startColumn, numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this.#model.columnWidths.set(c, width);
+    this[CTX].changed();
     return this;
   }
 

@@ -88,7 +88,7 @@ function bars(data: Series, width: number, height: number, type: string, stacked
     out.push(`<text x="${left + plotW}" y="${height - 4}" font-size="10" text-anchor="end" fill="#5f6368">${short(max)}</text>`);
   } else {
     out.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#9aa0a6"/>`);
-    const every = Math.ceil(n / 12);
+    const every = Math.ceil(n / Math.max(1, Math.floor(plotW / 64)));
     data.labels.forEach((label, i) => {
       if (i % every === 0) out.push(`<text x="${left + (i + 0.5) * (plotW / n)}" y="${top + plotH + 14}" font-size="10" text-anchor="middle" fill="#3c4043">${escape(label.length > 9 ? label.slice(0, 8) + '…' : label)}</text>`);
     });

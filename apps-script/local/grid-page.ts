@@ -59,7 +59,12 @@ export function renderGridPage({ workbook, sheet, from, mutations, nonce }: Grid
   const tabs = names
     .map((name) => (name === current ? `<strong>${escapeHtml(name)}</strong>` : `<a href="${escapeHtml(link(name))}">${escapeHtml(name)}</a>`))
     .join(' · ');
-  const head = Array.from({ length: columns }, (_, c) => `<th${hidden.has(c + 1) ? ' class="hidden" title="hidden column"' : ''}>${columnLetters(c + 1)}</th>`).join('');
+  const widths = workbook.columnWidths?.[current] ?? {};
+  const head = Array.from({ length: columns }, (_, c) => {
+    const width = widths[String(c + 1)];
+    return `<th${hidden.has(c + 1) ? ' class="hidden" title="hidden column"' : ''}${width ? ` data-width="${width}"` : ''}>${columnLetters(c + 1)}</th>`;
+  }).join('');
+  const widthStyles = Object.entries(widths).map(([c, w]) => `td:nth-child(${Number(c) + 1}) input, td:nth-child(${Number(c) + 1}) select { width: ${w}px; }`).join('\n');
   const body: string[] = [];
   const validations = byCell(workbook.validations?.[current], last);
   const formats = byCell(workbook.numberFormats?.[current], last);
@@ -107,6 +112,7 @@ td.check input { width: auto; }
 .hidden, .hidden input { background: #eee; color: #888; }
 #charts { display: flex; flex-wrap: wrap; gap: 12px; padding: 12px; background: #f8f9fa; border-bottom: 1px solid #ddd; }
 figure.chart { margin: 0; border: 1px solid #dadce0; border-radius: 6px; overflow: hidden; background: #fff; }
+${widthStyles}
 </style>
 </head>
 <body data-sheet="${escapeHtml(current ?? '')}" data-mutations="${mutations}">

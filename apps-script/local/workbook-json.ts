@@ -26,6 +26,8 @@ export const workbookJsonSchema = z.object({
   /** 1-based column numbers per tab */
   hiddenColumns: z.record(z.string(), z.array(z.number().int().positive())).optional(),
   frozenRows: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /** per tab, 1-based column → width in pixels, where set */
+  columnWidths: z.record(z.string(), z.record(z.string(), z.number().positive())).optional(),
   /** tabs hidden from people (Sheet.hideSheet) */
   hiddenSheets: z.array(z.string()).optional(),
   /** rows and columns of a tab, when not the default (at least 1000 × 26 and enough for the data) */
@@ -109,6 +111,7 @@ export function workbookFromJson(input: unknown, typing: Typing): WorkbookParts 
     );
     rows.forEach((row, r) => row.forEach((cell, c) => writeTyped(sheet, r + 1, c + 1, cell, typing)));
     for (const column of json.hiddenColumns?.[name] ?? []) sheet.hiddenColumns.add(column);
+    for (const [column, width] of Object.entries(json.columnWidths?.[name] ?? {})) sheet.columnWidths.set(Number(column), width);
     sheet.frozenRows = json.frozenRows?.[name] ?? 0;
     sheet.hidden = json.hiddenSheets?.includes(name) ?? false;
     for (const [a1, format] of Object.entries(json.numberFormats?.[name] ?? {})) applyNumberFormat(sheet, a1, format);
@@ -185,6 +188,7 @@ export function workbookToJson(parts: WorkbookParts, typing: Typing, timeZone: s
       (json.sizes ??= {})[sheet.name] = { rows: sheet.maxRows, columns: sheet.maxColumns };
     }
     if (sheet.hiddenColumns.size > 0) (json.hiddenColumns ??= {})[sheet.name] = [...sheet.hiddenColumns].sort((a, b) => a - b);
+    if (sheet.columnWidths.size > 0) (json.columnWidths ??= {})[sheet.name] = Object.fromEntries([...sheet.columnWidths].sort(([a], [b]) => a - b).map(([c, w]) => [String(c), w]));
     if (sheet.frozenRows > 0) (json.frozenRows ??= {})[sheet.name] = sheet.frozenRows;
     if (sheet.hidden) (json.hiddenSheets ??= []).push(sheet.name);
     const formats = numberFormatRuns(sheet);

@@ -17,7 +17,8 @@ export function writeDashboard(layout: DashboardLayout): { created: boolean; cha
   if (!sheet) {
     sheet = spreadsheet.insertSheet(DASHBOARD_TAB, 0);
     sheet.setColumnWidth(1, 320);
-    sheet.setColumnWidths(2, 5, 110);
+    sheet.setColumnWidths(2, 4, 110);
+    sheet.setColumnWidth(3, 280);
   }
   ensureSize(sheet, layout.height, layout.width);
   const blocks: CellBlock[] = layout.blocks

@@ -41,7 +41,7 @@ function ago(iso) {
   return 'last sync ' + iso.slice(0, 10);
 }
 function hourOptions(selected) {
-  let html = '<option value=""' + (selected === null ? ' selected' : '') + '>team’s hour (' + state.teamHour + ':00)</option>';
+  let html = '<option value=""' + (selected === null ? ' selected' : '') + '>team (' + state.teamHour + ':00)</option>';
   for (let h = 0; h < 24; h++) html += '<option value="' + h + '"' + (selected === h ? ' selected' : '') + '>' + h + ':00</option>';
   return html;
 }

@@ -31,6 +31,7 @@ button:disabled { opacity: .5; cursor: default; }
 .secret { background: #fef7e0; border: 1px solid #f9d976; border-radius: 6px; padding: 10px; margin: 10px 0; }
 code { display: block; font: 12px/1.35 "Roboto Mono", Consolas, monospace; background: #fff; border: 1px solid #e8eaed; border-radius: 4px; padding: 5px 6px; margin: 4px 0 6px; word-break: break-all; user-select: all; }
 .status { min-height: 18px; margin-top: 8px; }
+[data-problem]:empty { display: none; }
 .error { color: #c5221f; }
 .ok { color: #137333; }
 .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0 8px; }
