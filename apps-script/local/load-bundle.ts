@@ -24,6 +24,8 @@ export interface LoadedBundle {
    * says how each run went. A failed run does not stop the others; Google mails its owner instead.
    */
   fireTimeTriggers(): TriggerRun[];
+  /** A person clicks an item of a menu the bundle added: its function runs as from the editor; a name the bundle lacks fails as on Google. */
+  clickMenu(menuCaption: string, itemCaption: string): unknown;
 }
 
 export interface TriggerRun {
@@ -88,7 +90,14 @@ export function loadBundle(code: string, google: FakeGoogle, options: LoadBundle
     }
     return runs;
   };
-  return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions, fireTimeTriggers };
+  const clickMenu = (menuCaption: string, itemCaption: string) => {
+    const menu = google.menus.find((m) => m.caption === menuCaption);
+    const item = menu?.items.find((entry) => 'caption' in entry && entry.caption === itemCaption);
+    if (!item || !('functionName' in item)) throw new Error(`There is no menu item "${menuCaption} → ${itemCaption}" (menus: ${google.menus.map((m) => m.caption).join(', ') || 'none'}).`);
+    if (typeof context[item.functionName] !== 'function') return google.context.fail(`Script function not found: ${item.functionName}`);
+    return callAs('editor', item.functionName);
+  };
+  return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions, fireTimeTriggers, clickMenu };
 }
 
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];

@@ -11,7 +11,7 @@ export const SIDEBAR_SHIM = `
   const prohibited = (value, seen = new Set()) => {
     if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) return null;
     if (typeof value === 'function') return 'Function';
-    if (value instanceof Date) return 'Date';
+    if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
     if (typeof Node !== 'undefined' && value instanceof Node && !(value instanceof HTMLFormElement)) return 'DOM element';
     if (seen.has(value)) return null;
     seen.add(value);
