@@ -99,7 +99,13 @@ export function clearCellContent(cell: GridCell): void {
 }
 
 /** A number format that shows a date or time: such a cell's number is read as a Date, as Google does. */
-export const isDateFormat = (format: string | undefined) => format !== undefined && format !== PLAIN_TEXT_FORMAT && /[ydh]/i.test(format.replace(/"[^"]*"/g, ''));
+const dateFormats = new Map<string, boolean>();
+export const isDateFormat = (format: string | undefined): boolean => {
+  if (format === undefined || format === PLAIN_TEXT_FORMAT) return false;
+  let known = dateFormats.get(format);
+  if (known === undefined) dateFormats.set(format, (known = /[ydh]/i.test(format.replace(/"[^"]*"/g, ''))));
+  return known;
+};
 
 /** What getValues gives for a cell: formulas computed, numbers under a date format as Dates in the spreadsheet's zone. */
 export function readValue(context: FakeContext, model: SheetModel, cell: GridCell | undefined): StoredCell['value'] {
@@ -174,9 +180,23 @@ export class FakeRange {
   }
 
   /** A fresh copy; '' for empty cells and for formulas (which are not evaluated here). */
+  /** Built in the bundle's realm at once (no copy): a big sheet's read is millions of cells. */
   getValues(): Array<Array<StoredCell['value']>> {
-    this[CTX].countCells('read', this.#numRows * this.#numColumns);
-    return this[CTX].out(this.#map((cell) => readValue(this[CTX], this.#model, cell)));
+    const context = this[CTX];
+    context.countCells('read', this.#numRows * this.#numColumns);
+    this.#checkInside();
+    const { Array: RealmArray, Date: RealmDate } = context.realm;
+    const out = new RealmArray(this.#numRows) as Array<Array<StoredCell['value']>>;
+    for (let r = 0; r < this.#numRows; r++) {
+      const cells = this.#model.rows[this.#row - 1 + r];
+      const line = new RealmArray(this.#numColumns) as Array<StoredCell['value']>;
+      for (let c = 0; c < this.#numColumns; c++) {
+        const value = readValue(context, this.#model, cells?.[this.#column - 1 + c]);
+        line[c] = value instanceof Date ? new RealmDate(value.getTime()) : value;
+      }
+      out[r] = line;
+    }
+    return out;
   }
 
   getValue(): StoredCell['value'] {

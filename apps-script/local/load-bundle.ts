@@ -157,8 +157,10 @@ const CLOCK_DATE = `(function (now, zone) {
   const time = (d) => native.getTime.call(d);
   const wall = (d) => zone.wall(time(d));
   const hasZone = (s) => /(?:Z|[+-]\\d{2}:?\\d{2}|\\bGMT\\b|\\bUTC\\b)\\s*$/i.test(s) || /^\\d{4}(-\\d{2}(-\\d{2})?)?$/.test(s);
+  const ISO_UTC = /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z$/;
   function parse(text) {
     const s = String(text).trim();
+    if (ISO_UTC.test(s)) return RealDate.parse(s); // the common case, read as V8 reads it
     const t = RealDate.parse(s);
     if (Number.isNaN(t) || hasZone(s)) return t;
     const d = new RealDate(t);

@@ -1,9 +1,9 @@
-import { addDays, dayOf, isoWeekday, type WallClock } from '../../../shared/calendar';
+import { addDays, dayOf, isoWeekday, startOfDay, type WallClock } from '../../../shared/calendar';
 import { readClockCell } from '../../../shared/sheet-rows';
 import { daysBetween } from '../../../shared/reminders/due-items';
 import { dealStages, lifecycleStages, type Deal, type Interaction } from '../../../shared/records';
 import { rfmSegments } from '../../../shared/scoring';
-import type { ColumnRecord } from '../model/column-records';
+import { recordsOf, type ColumnRecord, type DecodedColumns } from '../model/column-records';
 import { contactLabel, dueDay } from '../model/linked-names';
 import { purchasesOf } from '../scoring/purchases';
 
@@ -31,7 +31,8 @@ export interface DashboardInput {
   clock: WallClock;
   retentionMonths: number;
   contacts: readonly ColumnRecord[];
-  interactions: readonly ColumnRecord[];
+  /** the biggest tab, kept column by column */
+  interactions: DecodedColumns;
   deals: readonly ColumnRecord[];
   followUps: readonly ColumnRecord[];
 }
@@ -110,7 +111,9 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const stageCounts = new Map<string, number>(lifecycleStages.map((s) => [s, 0]));
   for (const c of contacts) stageCounts.set(text(c.stage), (stageCounts.get(text(c.stage)) ?? 0) + 1);
 
-  const purchases = purchasesOf(input.interactions as unknown as Interaction[], input.deals as unknown as Deal[], live, clock).transactions;
+  const interactions = input.interactions.values;
+  const purchaseRows = recordsOf(input.interactions, (k) => interactions.type?.[k] === 'purchase');
+  const purchases = purchasesOf(purchaseRows as unknown as Interaction[], input.deals as unknown as Deal[], live, clock).transactions;
   const yearAgo = addDays(today, -364);
   const buyers = new Set(purchases.filter((p) => p.date >= yearAgo && p.date <= today).map((p) => p.customerId));
   const revenueBy = (key: (day: string) => string) => {
@@ -127,10 +130,8 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const pipelineByStage = OPEN_DEAL_STAGES.map((stage): [string, number] => [stage, round2(open.filter((d) => d.stage === stage).reduce((sum, d) => sum + amountOf(d.amount), 0))]);
 
   const monday = addDays(today, 1 - isoWeekday(today));
-  const newContactsThisWeek = contacts.filter((c) => {
-    const made = dayOfInstant(c.createdAt);
-    return made >= monday && made <= today;
-  }).length;
+  const weekStarted = startOfDay(monday, clock).toISOString();
+  const newContactsThisWeek = contacts.filter((c) => text(c.createdAt) >= weekStarted).length;
 
   const monthAgo = addDays(today, -29);
   let overdue = 0;
@@ -150,20 +151,25 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     if (due === null || doneDay <= due) onTime30++;
   }
 
-  const lastContact = new Map<string, number>();
+  // Instants as the sync writes them (ISO text in UTC) sort as time does: compared as text, parsed only when needed.
+  const lastContact = new Map<string, string>();
   const weeks = Array.from({ length: 12 }, (_, i) => addDays(monday, -7 * (11 - i)));
   const perWeek = new Map<string, number[]>();
-  for (const i of input.interactions) {
-    if (i.deleted === true) continue;
-    const ms = Date.parse(text(i.occurredAt) || text(i.createdAt));
+  const windowStart = addDays(weeks[0]!, -1); // a day early, whatever the zone
+  const { contactId: contactIds = [], occurredAt = [], createdAt = [], deleted = [], channel: channelCells = [], type: types = [] } = interactions;
+  for (let k = 0; k < input.interactions.ids.length; k++) {
+    if (deleted[k] === true) continue;
+    const at = text(occurredAt[k]) || text(createdAt[k]);
+    if (at === '') continue;
+    const contactId = text(contactIds[k]);
+    if (contactId && at > (lastContact.get(contactId) ?? '')) lastContact.set(contactId, at);
+    if (at < windowStart) continue;
+    const ms = Date.parse(at);
     if (!Number.isFinite(ms)) continue;
-    const contactId = text(i.contactId);
-    if (contactId && ms > (lastContact.get(contactId) ?? -Infinity)) lastContact.set(contactId, ms);
-    if (ms < Date.parse(`${weeks[0]}T00:00:00Z`) - 86_400_000) continue; // well before the first week, whatever the zone
     const day = dayOf(new Date(ms), clock)!;
     const week = weeks.findIndex((start, w) => day >= start && (w === weeks.length - 1 ? day <= today : day < weeks[w + 1]!));
     if (week < 0) continue;
-    const channel = text(i.channel).trim().toLowerCase() || text(i.type) || 'other';
+    const channel = text(channelCells[k]).trim().toLowerCase() || text(types[k]) || 'other';
     const counts = perWeek.get(channel) ?? perWeek.set(channel, new Array<number>(weeks.length).fill(0)).get(channel)!;
     counts[week]!++;
   }
@@ -173,10 +179,12 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const channels = [...shown.map(([name]) => name), ...(rest.length > 0 ? ['other'] : [])];
   const counts = weeks.map((_, w) => [...shown.map(([, c]) => c[w]!), ...(rest.length > 0 ? [rest.reduce((sum, [, c]) => sum + c[w]!, 0)] : [])]);
 
-  const lastDay = (contactId: string) => {
-    const ms = lastContact.get(contactId);
-    return ms === undefined ? '' : dayOf(new Date(ms), clock)!;
-  };
+  const lastDays = new Map<string, string>();
+  for (const [contactId, at] of lastContact) {
+    const ms = Date.parse(at);
+    if (Number.isFinite(ms)) lastDays.set(contactId, dayOf(new Date(ms), clock)!);
+  }
+  const lastDay = (contactId: string) => lastDays.get(contactId) ?? '';
   const aDays = contacts.filter((c) => c.valueClass === 'A').map((c) => daysBetween(lastDay(c.id) || dayOfInstant(c.createdAt) || today, today));
   const reviewBefore = addDays(today, -Math.round(input.retentionMonths * 30.4375));
   const reviewDue = contacts.filter((c) => (lastDay(c.id) || dayOfInstant(c.createdAt) || today) < reviewBefore).length;

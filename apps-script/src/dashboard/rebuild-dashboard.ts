@@ -1,5 +1,5 @@
 import { dayOf } from '../../../shared/calendar';
-import { columnRecords } from '../model/column-records';
+import { columnRecords, decodeColumns } from '../model/column-records';
 import { readTabColumns } from '../sheets/column-reader';
 import { writeDashboard } from '../sheets/dashboard-tab';
 import { notify } from '../sheets/notify';
@@ -31,7 +31,7 @@ export function rebuildDashboard(options: { quiet?: boolean } = {}): DashboardFi
     const read = (table: keyof typeof dashboardFields) => columnRecords(readTabColumns(table, dashboardFields[table]), clock);
     const figures = dashboardFigures({
       today: dayOf(now, clock)!, clock, retentionMonths: team.retentionMonths,
-      contacts: read('contacts'), interactions: read('interactions'), deals: read('deals'), followUps: read('followUps'),
+      contacts: read('contacts'), interactions: decodeColumns(readTabColumns('interactions', dashboardFields.interactions), clock), deals: read('deals'), followUps: read('followUps'),
     });
     const wall = clock(now);
     const rebuiltAt = `${figures.today} ${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;

@@ -1,6 +1,6 @@
 import { dayOf, type WallClock } from '../../../shared/calendar';
 import type { ReminderContact, ReminderDeal, ReminderFollowUp, ReminderInput } from '../../../shared/reminders/due-items';
-import type { ColumnRecord } from '../model/column-records';
+import type { ColumnRecord, DecodedColumns } from '../model/column-records';
 import { contactLabel, dueDay } from '../model/linked-names';
 
 /**
@@ -20,7 +20,11 @@ const instantDay = (value: unknown, clock: WallClock) => {
   return Number.isFinite(ms) ? dayOf(new Date(ms), clock)! : '';
 };
 
-export function remindersContacts(rows: readonly ColumnRecord[], clock: WallClock): ReminderContact[] {
+/**
+ * The contacts as the planner takes them. The day a contact was made only matters for a cadence
+ * with no interaction yet, so it is worked out only for contacts that may keep one.
+ */
+export function remindersContacts(rows: readonly ColumnRecord[], clock: WallClock, mayKeepCadence: (r: ColumnRecord) => boolean = () => true): ReminderContact[] {
   return rows.map((r) => ({
     id: r.id,
     label: contactLabel(r),
@@ -33,24 +37,32 @@ export function remindersContacts(rows: readonly ColumnRecord[], clock: WallCloc
     valueClass: text(r.valueClass),
     clv: numberOrNull(r.clv),
     pAlive: numberOrNull(r.pAlive),
-    createdDay: instantDay(r.createdAt, clock),
+    createdDay: mayKeepCadence(r) ? instantDay(r.createdAt, clock) : '',
     deleted: r.deleted === true,
     row: r.row,
   }));
 }
 
-/** Each contact's last interaction day: the latest instant first, then one conversion per contact. */
-export function lastContactDays(interactions: readonly ColumnRecord[], clock: WallClock): Map<string, string> {
-  const latest = new Map<string, number>();
-  for (const i of interactions) {
-    if (i.deleted === true) continue;
-    const contactId = text(i.contactId);
-    const ms = Date.parse(text(i.occurredAt) || text(i.createdAt));
-    if (contactId === '' || !Number.isFinite(ms)) continue;
-    if (ms > (latest.get(contactId) ?? -Infinity)) latest.set(contactId, ms);
+/**
+ * Each contact's last interaction day, from the Interactions columns. Instants are compared as
+ * the sync writes them (ISO text in UTC sorts as time does); only each contact's latest becomes a day.
+ */
+export function lastContactDays(interactions: DecodedColumns, clock: WallClock): Map<string, string> {
+  const { contactId = [], occurredAt = [], createdAt = [], deleted = [] } = interactions.values;
+  const latest = new Map<string, string>();
+  for (let k = 0; k < interactions.ids.length; k++) {
+    if (deleted[k] === true) continue;
+    const contact = text(contactId[k]);
+    const at = text(occurredAt[k]) || text(createdAt[k]);
+    if (contact === '' || at === '') continue;
+    const current = latest.get(contact);
+    if (current === undefined || at > current) latest.set(contact, at);
   }
   const days = new Map<string, string>();
-  for (const [contactId, ms] of latest) days.set(contactId, dayOf(new Date(ms), clock)!);
+  for (const [contact, at] of latest) {
+    const ms = Date.parse(at);
+    if (Number.isFinite(ms)) days.set(contact, dayOf(new Date(ms), clock)!);
+  }
   return days;
 }
 

@@ -1,6 +1,6 @@
 import { addDays, dayOf } from '../../../shared/calendar';
 import { digestUrgency, dueItemsByOwner, type DueItem } from '../../../shared/reminders/due-items';
-import { columnRecords } from '../model/column-records';
+import { columnRecords, decodeColumns } from '../model/column-records';
 import { readTabColumns } from '../sheets/column-reader';
 import { linkSigner, newNonce } from '../sheets/link-secret';
 import { remainingMailQuota, sendMail } from '../sheets/mail';
@@ -96,8 +96,8 @@ function runReminders(now: Date, scheduled: boolean): ReminderRunReport {
   for (const entry of log) if (entry.key && entry.until && (dismissed.get(entry.key) ?? '') < entry.until) dismissed.set(entry.key, entry.until);
   const itemsByOwner = dueItemsByOwner({
     today,
-    contacts: remindersContacts(columnRecords(columns.contacts, clock), clock),
-    lastContact: lastContactDays(columnRecords(columns.interactions, clock), clock),
+    contacts: remindersContacts(columnRecords(columns.contacts, clock), clock, (r) => typeof r.keepInTouchDays === 'number' || (Array.isArray(r.tags) && r.tags.length > 0) || settings.keepInTouchDays > 0),
+    lastContact: lastContactDays(decodeColumns(columns.interactions, clock), clock),
     followUps: remindersFollowUps(columnRecords(columns.followUps, clock), clock),
     deals: remindersDeals(columnRecords(columns.deals, clock)),
     dismissed,

@@ -19,6 +19,17 @@ export interface TabColumns {
   cells: Partial<Record<string, unknown[]>>;
 }
 
+/** Runs of wanted columns, a gap of one column read along rather than costing a call. */
+function blocksOf(sorted: readonly number[]): { first: number; count: number }[] {
+  const blocks: { first: number; count: number }[] = [];
+  for (const { first, count } of runsOf(sorted)) {
+    const last = blocks[blocks.length - 1];
+    if (last && first - (last.first + last.count) <= 1) last.count = first + count - last.first;
+    else blocks.push({ first, count });
+  }
+  return blocks;
+}
+
 export function readTabColumns(table: TableName, fields: readonly string[], spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): TabColumns {
   const sheet = spreadsheet.getSheetByName(tabSpecs[table].tab);
   if (!sheet) return { table, sheetId: 0, rowCount: 0, cells: {} };
@@ -35,9 +46,12 @@ export function readTabColumns(table: TableName, fields: readonly string[], spre
   }
   const cells: TabColumns['cells'] = {};
   if (rowCount > 0) {
-    for (const { first, count } of runsOf([...wanted.keys()].sort((a, b) => a - b))) {
+    for (const { first, count } of blocksOf([...wanted.keys()].sort((a, b) => a - b))) {
       const block = sheet.getRange(2, first + 1, rowCount, count).getValues();
-      for (let c = 0; c < count; c++) cells[wanted.get(first + c)!] = block.map((row) => row[c]);
+      for (let c = 0; c < count; c++) {
+        const field = wanted.get(first + c);
+        if (field) cells[field] = block.map((row) => row[c]);
+      }
     }
   } else {
     for (const field of wanted.values()) cells[field] = [];

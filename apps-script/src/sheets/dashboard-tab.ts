@@ -25,24 +25,32 @@ export function writeDashboard(layout: DashboardLayout): { created: boolean; cha
     .filter((block) => block.values.length > 0)
     .map((block) => ({ tab: DASHBOARD_TAB, sheet: sheet!, row: block.row, column: block.column, values: block.values as RawCell[][] }));
   writeBlocks(spreadsheet, blocks);
+  // One call per block for its formats (text where it has none); the single cells of the key
+  // figures, one format each, in one call too.
+  const singles = layout.blocks.filter((block) => block.values.length === 0 && block.formats?.length === 1);
   for (const block of layout.blocks) {
+    if (!block.formats || singles.includes(block)) continue;
     const rows = Math.max(1, block.values.length - (block.header ? 1 : 0));
-    block.formats?.forEach((format, c) => {
-      if (format) sheet!.getRange(block.row + (block.header ? 1 : 0), block.column + c, rows, 1).setNumberFormat(format);
-    });
-    if (block.header) sheet.getRange(block.row, block.column, 1, block.values[0]!.length).setFontWeight('bold');
+    const row = block.formats.map((format) => format ?? '@');
+    sheet.getRange(block.row + (block.header ? 1 : 0), block.column, rows, row.length).setNumberFormats(Array.from({ length: rows }, () => row));
   }
+  if (singles.length > 0) {
+    const first = singles[0]!;
+    if (singles.every((block, i) => block.column === first.column && block.row === first.row + i)) {
+      sheet.getRange(first.row, first.column, singles.length, 1).setNumberFormats(singles.map((block) => [block.formats![0]!]));
+    } else for (const block of singles) sheet.getRange(block.row, block.column).setNumberFormat(block.formats![0]!);
+  }
+  for (const block of layout.blocks) if (block.header) sheet.getRange(block.row, block.column, 1, block.values[0]!.length).setFontWeight('bold');
   sheet.getRange(1, 1).setFontWeight('bold');
   return { created, chartsReplaced: placeCharts(sheet, layout.charts) };
 }
 
 function placeCharts(sheet: Sheet, specs: readonly ChartSpec[]): number {
-  const existing = sheet.getCharts();
-  const titleOf = (chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) => String(chart.getOptions().get('title') ?? '');
+  const existing = sheet.getCharts().map((chart) => ({ chart, title: String(chart.getOptions().get('title') ?? '') }));
   let replaced = 0;
   for (const spec of specs) {
     const range = sheet.getRange(spec.range.row, spec.range.column, spec.range.rows, spec.range.columns);
-    const same = existing.filter((chart) => titleOf(chart) === spec.title);
+    const same = existing.filter((c) => c.title === spec.title).map((c) => c.chart);
     const keep = same.find((chart) => {
       const info = chart.getContainerInfo();
       const ranges = chart.getRanges();
