@@ -97,7 +97,7 @@ export class TabModel {
     this.header = header;
     this.columns = layout.columns;
     for (const problem of layout.problems) {
-      this.problems.push({ tab: this.spec.tab, row: 1, column: problem.header, errors: [`${this.spec.tab}: ${problem.message}. Rapport leaves this field alone for everyone until the column is back (Rapport → Set up tabs).`] });
+      this.problems.push({ tab: this.spec.tab, row: 1, column: problem.header, errors: [`${this.spec.tab}: ${problem.message}. Rapport leaves this field alone for everyone until the column is back (Rapport → Set up or repair).`] });
     }
     this.readRowCount = read.rows.length;
     const idColumn = this.columns.get('id') ?? -1;

@@ -29,7 +29,7 @@ export function handleSyncPost(body: string): SyncResponse {
   }
   const request = parsed.data;
   const member = memberForToken(membersStore(), request.token);
-  if (!member) return failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport menu → Add team member).');
+  if (!member) return failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport → Team members…).');
 
   try {
     const answer = underScriptLock(() => {
