@@ -1,4 +1,5 @@
 import { parseA1 } from '../../shared/a1-notation.ts';
+import { escapeHtml as escape } from '../../shared/html.ts';
 import type { WorkbookJson } from './workbook-json.ts';
 
 /**
@@ -7,7 +8,6 @@ import type { WorkbookJson } from './workbook-json.ts';
  * one series per further column). Enough to look at; Google draws its own. All text is escaped.
  */
 const PALETTE = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7', '#f07b72'];
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 type Chart = NonNullable<WorkbookJson['charts']>[string][number];
 

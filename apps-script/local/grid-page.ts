@@ -1,4 +1,5 @@
 import { columnLetters, parseA1 } from '../../shared/a1-notation.ts';
+import { escapeHtml } from '../../shared/html.ts';
 import { chartSvg } from './grid-charts.ts';
 import type { WorkbookJson } from './workbook-json.ts';
 
@@ -11,9 +12,6 @@ export const ROWS_PER_PAGE = 200;
 const EXTRA_ROWS = 5;
 const EXTRA_COLUMNS = 2;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 export interface GridPageInput {
   workbook: WorkbookJson;

@@ -1,3 +1,4 @@
+import { escapeHtml as escape } from '../../../shared/html';
 import type { Language } from '../team/member-directory';
 
 /** The page a Done or Snooze link opens: what happened, in the owner's language. Pure HTML. */
@@ -44,7 +45,6 @@ const texts = {
   },
 } as const;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function actionPage(outcome: ActionOutcome, language: Language, sheetUrl: string): { title: string; html: string; ok: boolean } {
   const t = texts[language];

@@ -1,3 +1,4 @@
+import { escapeHtml as escape } from '../../../shared/html';
 import type { DueItem, ItemKind } from '../../../shared/reminders/due-items';
 import type { Language } from '../team/member-directory';
 
@@ -125,7 +126,6 @@ const german: Words = {
 
 export const wordsFor = (language: Language): Words => (language === 'de' ? german : english);
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The section an item is shown in: follow-ups split into overdue and due today. */
 const sectionOf = (item: DueItem): ItemKind | 'dueToday' => (item.kind === 'followUp' && item.days === 0 ? 'dueToday' : item.kind);

@@ -22,22 +22,15 @@ export function saveRevisionCounter(rev: number, previous: number, properties = 
 }
 
 /** Runs `work` holding the script lock, or returns `busy` when another run kept it longer than we wait. */
-export function underScriptLock<T>(work: () => T): T | 'busy' {
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return 'busy';
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
-}
+export const underScriptLock = <T>(work: () => T): T | 'busy' => underLock(LockService.getScriptLock(), work);
 
 /**
- * Runs `work` holding the document lock: reminder runs (the hourly trigger and the menu item) do
- * not overlap each other, and do not hold up syncs, which take the script lock.
+ * Runs `work` holding the document lock: reminder runs (the hourly trigger and the menu item) and
+ * dashboard rebuilds do not overlap each other, and do not hold up syncs, which take the script lock.
  */
-export function underReminderLock<T>(work: () => T): T | 'busy' {
-  const lock = LockService.getDocumentLock();
+export const underReminderLock = <T>(work: () => T): T | 'busy' => underLock(LockService.getDocumentLock(), work);
+
+function underLock<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T): T | 'busy' {
   if (!lock.tryLock(LOCK_WAIT_MS)) return 'busy';
   try {
     return work();

@@ -1,4 +1,5 @@
-import { escapeHtml, sidebarPage } from './sidebar-page';
+import { escapeHtml } from '../../../shared/html';
+import { sidebarPage } from './sidebar-page';
 
 /**
  * Rapport → Settings…: the team's settings in a form — reminders (hour and time zone, with

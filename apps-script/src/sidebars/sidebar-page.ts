@@ -3,7 +3,7 @@
  * loading anything from elsewhere, the page's data as JSON the page's script reads, and a helper
  * `call(name, ...args)` around google.script.run that returns a promise. Pure.
  */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml } from '../../../shared/html';
 
 /** JSON that can sit inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
