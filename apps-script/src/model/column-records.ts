@@ -1,7 +1,7 @@
 import type { WallClock } from '../../../shared/calendar';
 import { fromCell } from '../../../shared/cell-codec';
 import { emptyValue } from '../../../shared/merge';
-import { metaOf, recordSchemas, type TableName } from '../../../shared/records';
+import { metaOf, recordSchemas } from '../../../shared/records';
 import { canonicalValue } from '../../../shared/sheet-rows';
 import type { TabColumns } from '../sheets/column-reader';
 

@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '../../../shared/calendar';
+import { dayOf } from '../../../shared/calendar';
 import { digestUrgency, dueItemsByOwner, type DueItem } from '../../../shared/reminders/due-items';
 import { columnRecords, decodeColumns } from '../model/column-records';
 import { readTabColumns } from '../sheets/column-reader';
@@ -169,5 +169,5 @@ function missedDigests(log: readonly LogEntry[], owner: string): string[] {
   return days;
 }
 
+/** How far Snooze moves an item. */
 export const SNOOZE_DAYS = 3;
-export const snoozedUntil = (today: string) => addDays(today, SNOOZE_DAYS);

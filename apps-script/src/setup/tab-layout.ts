@@ -3,7 +3,7 @@ import type { WallClock } from '../../../shared/calendar';
 import { fromCell } from '../../../shared/cell-codec';
 import { emptyValue } from '../../../shared/merge';
 import { dealStages, directions, followUpStatuses, interactionTypes, lifecycleStages, type TableName } from '../../../shared/records';
-import { layoutOf, normaliseHeader, tabSpecs, type ColumnSpec } from '../../../shared/sheet-columns';
+import { layoutOf, tabSpecs, type ColumnSpec } from '../../../shared/sheet-columns';
 import { canonicalValue, fieldCode, readHashCell, valueHash } from '../../../shared/sheet-rows';
 
 /**
@@ -216,9 +216,3 @@ export function highlightsOf(table: TableName, columns: ReadonlyMap<string, numb
   }
   return [];
 }
-
-/** The header words a person would not recognise as one of Rapport's (to tell their columns from ours). */
-export const isRapportHeader = (table: TableName, header: unknown) => {
-  const name = normaliseHeader(header);
-  return tabSpecs[table].columns.some((c) => [c.header, ...(c.aliases ?? [])].some((h) => normaliseHeader(h) === name)) || displayColumns[table].some((d) => normaliseHeader(d.header) === name);
-};

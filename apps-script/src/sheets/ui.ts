@@ -10,13 +10,6 @@ export function addRapportMenu(items: readonly ([label: string, functionName: st
   menu.addToUi();
 }
 
-/** Asks for one line of text; null when the person cancels. */
-export function askForText(title: string, prompt: string): string | null {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(title, prompt, ui.ButtonSet.OK_CANCEL);
-  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : null;
-}
-
 export function tell(message: string, title?: string): void {
   const ui = SpreadsheetApp.getUi();
   if (title === undefined) ui.alert(message);
