@@ -16,7 +16,7 @@ import { purchasesOf } from '../scoring/purchases';
  *   else its stage's usual one (prospecting 10 %, qualification 25 %, proposal 50 %, negotiation 75 %);
  * - revenue (purchases and won deals, as the scoring counts them) this calendar month and quarter
  *   against the previous month and quarter, and by month for the last 12 months;
- * - new contacts this week (since Monday);
+ * - new leads this week: contacts made since Monday who are leads or qualified;
  * - follow-ups overdue (not done, due before today); done in the last 30 days and of those done by
  *   their due day (done when their status last changed);
  * - median days since the last interaction of A customers;
@@ -55,7 +55,7 @@ export interface DashboardFigures {
   pipelineByStage: [string, number][];
   revenue: { month: number; previousMonth: number; quarter: number; previousQuarter: number };
   revenueByMonth: [string, number][];
-  newContactsThisWeek: number;
+  newLeadsThisWeek: number;
   followUpsOverdue: number;
   followUpsDone30: number;
   followUpsDoneOnTime30: number;
@@ -131,7 +131,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
 
   const monday = addDays(today, 1 - isoWeekday(today));
   const weekStarted = startOfDay(monday, clock).toISOString();
-  const newContactsThisWeek = contacts.filter((c) => text(c.createdAt) >= weekStarted).length;
+  const newLeadsThisWeek = contacts.filter((c) => text(c.createdAt) >= weekStarted && (c.stage === 'lead' || c.stage === 'qualified')).length;
 
   const monthAgo = addDays(today, -29);
   let overdue = 0;
@@ -219,7 +219,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
       previousQuarter: round2(byQuarter.get(previousQuarter(quarterOf(today))) ?? 0),
     },
     revenueByMonth: months.map((month) => [month, round2(byMonth.get(month) ?? 0)]),
-    newContactsThisWeek,
+    newLeadsThisWeek,
     followUpsOverdue: overdue,
     followUpsDone30: done30,
     followUpsDoneOnTime30: onTime30,

@@ -75,7 +75,7 @@ export function dashboardLayout(f: DashboardFigures, context: { currency: string
       ['Weighted pipeline (by probability)', f.weightedPipeline, f.pipeline === 0 ? '' : `${Math.round((f.weightedPipeline / f.pipeline) * 100)} % of the pipeline`],
       ['Revenue this month', f.revenue.month, `previous month ${money(f.revenue.previousMonth, context.currency)} (${change(f.revenue.month, f.revenue.previousMonth)})`],
       ['Revenue this quarter', f.revenue.quarter, `previous quarter ${money(f.revenue.previousQuarter, context.currency)} (${change(f.revenue.quarter, f.revenue.previousQuarter)})`],
-      ['New contacts this week', f.newContactsThisWeek, 'since Monday'],
+      ['New leads this week', f.newLeadsThisWeek, 'made since Monday, lead or qualified'],
       ['Follow-ups overdue', f.followUpsOverdue, 'not done, due before today'],
       ['Follow-ups done on time, last 30 days', onTime, `${f.followUpsDoneOnTime30} of ${f.followUpsDone30} done by their due day`],
       ['Median days since last contact, A customers', f.medianDaysSinceContactA ?? '', f.medianDaysSinceContactA === null ? 'no A customers yet' : 'days'],

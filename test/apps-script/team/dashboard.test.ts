@@ -19,7 +19,7 @@ describe('the Dashboard tab (built bundle, local sheet)', () => {
       ['Weighted pipeline (by probability)', 10800], // 12,000 × 50 % (proposal's usual) + 8,000 × 60 %
       ['Revenue this month', 5250], // November in Berlin: the won pilot 5,000 + Bea's purchase of the 19th 250
       ['Revenue this quarter', 6250], // + October: Carl 300, Finn 700 (bought on 1 Oct at 00:30 in Berlin)
-      ['New contacts this week', 1], // Gina, made on Monday
+      ['New leads this week', 1], // Gina, a lead made on Monday (Hugo, made in 2023, and the rest are older)
       ['Follow-ups overdue', 3], // the revised offer (20th), the workshop (23rd), the agenda (22nd)
       ['Follow-ups done on time, last 30 days', 0.5], // the summary (done 18th, due 20th); the feedback was late
       ['Median days since last contact, A customers', 62.5], // Bea 5 days, Dora 120 days
