@@ -206,17 +206,17 @@ export class SheetModel {
   #remapAnchors(axis: 'row' | 'column', map: (index: number) => number | null): void {
     const [start, size] = axis === 'row' ? (['row', 'numRows'] as const) : (['column', 'numColumns'] as const);
     for (const anchor of this.anchors) {
-      const kept: number[] = [];
+      let [first, last] = [Infinity, -Infinity];
       for (let i = anchor[start]; i < anchor[start] + anchor[size]; i++) {
         const to = map(i);
-        if (to !== null) kept.push(to);
+        if (to !== null) [first, last] = [Math.min(first, to), Math.max(last, to)];
       }
-      if (kept.length === 0) {
+      if (first === Infinity) {
         anchor[size] = 0;
         continue;
       }
-      anchor[start] = Math.min(...kept);
-      anchor[size] = Math.max(...kept) - anchor[start] + 1;
+      anchor[start] = first;
+      anchor[size] = last - first + 1;
     }
   }
 

@@ -194,4 +194,4 @@ export function dueItemsByOwner(input: ReminderInput): Map<string, DueItem[]> {
 }
 
 /** How urgent an owner's digest is: its most urgent item first, then how many items. */
-export const digestUrgency = (items: readonly DueItem[]) => Math.max(0, ...items.map((item) => item.urgency)) * 10_000 + items.length;
+export const digestUrgency = (items: readonly DueItem[]) => items.reduce((most, item) => Math.max(most, item.urgency), 0) * 10_000 + items.length;

@@ -93,8 +93,9 @@ export function blocksOf(tab: RecordTab, model: TabModel, appendAfter: number): 
   const indexAt = new Map([...model.writes.keys()].map((index) => [rowOf(index), index]));
   for (const { first, count } of runsOf([...indexAt.keys()].sort((a, b) => a - b))) {
     const run = Array.from({ length: count }, (_, i) => model.writes.get(indexAt.get(first + i)!)!);
-    const columns = run.flatMap((cells) => [...cells.keys()]);
-    const [left, right] = [Math.min(...columns), Math.max(...columns)];
+    // A loop, not Math.min(...): thousands of appended rows hold more cells than a call takes arguments.
+    let [left, right] = [Infinity, -Infinity];
+    for (const cells of run) for (const column of cells.keys()) [left, right] = [Math.min(left, column), Math.max(right, column)];
     const values = run.map((cells) => Array.from({ length: right - left + 1 }, (_, i) => cells.get(left + i) ?? null));
     blocks.push({ tab: name, sheet: tab.sheet, row: first, column: left + 1, values });
   }
