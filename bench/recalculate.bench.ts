@@ -34,7 +34,7 @@ function seededSheet(customers: number) {
     if (!answer.ok) throw new Error(`sync failed: ${JSON.stringify(answer)}`);
     cursor = Number(answer.cursor);
   }
-  // The Settings tab and the computed columns' marks exist, as after "Set up tabs": what is
+  // The Settings tab and the computed columns' marks exist, as after "Set up or repair": what is
   // measured is the run that recurs every night.
   sheet.bundle.call('setUpTabs');
   return { sheet, contacts: contacts.length, transactions: transactions.length };

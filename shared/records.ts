@@ -82,6 +82,8 @@ export const contactSchema = recordBase.extend({
   consentBasis: text(200),
   consentDate: calendarDate(),
   notes: text(10_000),
+  /** keep in touch every this many days: an interaction resets the clock, an overdue one is a reminder */
+  keepInTouchDays: declare(z.number().int().min(1).max(3650).nullable().default(null), { kind: 'number' }),
   // Computed by the sheet's scoring run; read-only on the client.
   valueClass: computed(z.string().max(8).default(''), 'text'),
   rfmSegment: computed(z.string().max(40).default(''), 'text'),

@@ -9,6 +9,8 @@ import { baseFields, fieldsOf, metaOf, type FieldMeta, type TableName } from './
 export interface ColumnSpec {
   field: string;
   header: string;
+  /** earlier headers of this column, still matched exactly (set-up renames them to `header`) */
+  aliases?: string[];
   meta: FieldMeta;
   /** bookkeeping kept out of people's way */
   hidden?: boolean;
@@ -20,6 +22,8 @@ export interface TabSpec {
   table: TableName;
   tab: string;
   columns: ColumnSpec[];
+  /** the visible fields in the order whole-row hashes of older sheets covered them */
+  legacyFields: string[];
 }
 
 /** Hidden columns: the row's revision, a hash of each field as last written, and when each field last changed. */
@@ -28,12 +32,32 @@ export const HASH_FIELD = '_hash';
 export const CLOCK_FIELD = '_clock';
 export const hiddenFields = [REV_FIELD, HASH_FIELD, CLOCK_FIELD] as const;
 
-/** `firstName` → `First name`; `id` stays `id`. */
-export function headerFor(field: string): string {
+/** `firstName` → `First name`; `id` stays `id`. The header sheets made before named headers used. */
+export function generatedHeader(field: string): string {
   if (field === 'id' || field.startsWith('_')) return field;
   const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Headers in the words people use where the generated one reads badly ("Clv", "P alive"). */
+const headerWords: Record<string, string> = {
+  clv: 'CLV',
+  rfmSegment: 'RFM segment',
+  rfmScore: 'RFM score',
+  pAlive: 'P(alive)',
+  keepInTouchDays: 'Keep in touch (days)',
+  contactId: 'Contact ID',
+  companyId: 'Company ID',
+  dealId: 'Deal ID',
+  messageId: 'Message ID',
+  sourceUrl: 'Source URL',
+};
+
+/** A field's header: `firstName` → `First name`, `clv` → `CLV`. */
+export const headerFor = (field: string): string => headerWords[field] ?? generatedHeader(field);
+
+/** Fields added after sheets kept one hash per row: such a hash never covered them. */
+const fieldsAfterRowHashes = new Set(['keepInTouchDays']);
 
 /** A header as compared loosely: "E-Mails", "e mails" and "emails" read the same. */
 export const normaliseHeader = (header: unknown): string =>
@@ -50,16 +74,24 @@ const tabNames: Record<TableName, string> = {
 function tabSpec(table: TableName): TabSpec {
   const fields = fieldsOf(table);
   const isBase = (field: string) => (baseFields as readonly string[]).includes(field);
-  // People read the record's own fields first; the id and bookkeeping go to the right.
-  const ordered = [...fields.filter((f) => !isBase(f)), ...baseFields];
-  const columns: ColumnSpec[] = ordered.map((field) => ({
-    field,
-    header: headerFor(field),
-    meta: metaOf(table, field),
-    ...(isBase(field) && field !== 'deleted' ? { system: true } : {}),
-  }));
+  // People read the record's own fields first, then the Deleted tick; the id and bookkeeping go
+  // to the right, side by side, so set-up can group and collapse them.
+  const content = fields.filter((f) => !isBase(f));
+  const ordered = [...content, 'deleted', ...baseFields.filter((f) => f !== 'deleted')];
+  const columns: ColumnSpec[] = ordered.map((field) => {
+    const header = headerFor(field);
+    const old = generatedHeader(field);
+    return {
+      field,
+      header,
+      ...(old !== header ? { aliases: [old] } : {}),
+      meta: metaOf(table, field),
+      ...(isBase(field) && field !== 'deleted' ? { system: true } : {}),
+    };
+  });
   for (const field of hiddenFields) columns.push({ field, header: field, meta: { kind: field === REV_FIELD ? 'number' : 'text' }, hidden: true, system: true });
-  return { table, tab: tabNames[table], columns };
+  const legacyFields = [...content.filter((f) => !fieldsAfterRowHashes.has(f)), ...baseFields];
+  return { table, tab: tabNames[table], columns, legacyFields };
 }
 
 export const tabSpecs: Record<TableName, TabSpec> = {
@@ -95,7 +127,7 @@ export function layoutOf(header: readonly unknown[], spec: TabSpec): ColumnLayou
   const columns = new Map<string, number>();
   const problems: ColumnLayout['problems'] = [];
   for (const column of spec.columns) {
-    const exactHits = exact.get(column.header.toLowerCase()) ?? [];
+    const exactHits = [...new Set([column.header, ...(column.aliases ?? [])].flatMap((name) => exact.get(name.toLowerCase()) ?? []))];
     const looseHits = [...new Set([...(loose.get(normaliseHeader(column.header)) ?? []), ...(loose.get(normaliseHeader(column.field)) ?? [])])];
     const hits = exactHits.length > 0 ? exactHits : looseHits;
     if (hits.length === 1) {

@@ -101,7 +101,7 @@ export function readHashCell(cell: unknown): StoredHashes {
  * column order. Only used to recognise an untouched row of such a sheet.
  */
 export const legacyRowHash = (spec: TabSpec, values: Record<string, unknown>) =>
-  hashText(JSON.stringify(spec.columns.filter((c) => !c.hidden).map((c) => values[c.field] ?? null)));
+  hashText(JSON.stringify(spec.legacyFields.map((field) => values[field] ?? null)));
 
 // ——— when each field last changed ———
 

@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runOnce } from './run-once.ts';
 import { DEFAULT_MEMBER, manageMember, SetupError, startLocalSheet } from './server.ts';
 
 // npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token T] [--member you@x] [--bundle dist/apps-script/Code.js]
 // npm run sheet:local -- --data FILE --add-member EMAIL | --revoke-member EMAIL   (prints, exits)
+// npm run sheet:local -- --data FILE --run FUNCTION [--exec-url URL]   (runs it once, prints {"mails": [...]})
 const usage = `Usage: npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token TOKEN] [--member ${DEFAULT_MEMBER}] [--bundle dist/apps-script/Code.js]
        npm run sheet:local -- --data .rapport/workbook.json --add-member EMAIL      adds a member and prints their token
-       npm run sheet:local -- --data .rapport/workbook.json --revoke-member EMAIL   revokes a member's token`;
+       npm run sheet:local -- --data .rapport/workbook.json --revoke-member EMAIL   revokes a member's token
+       npm run sheet:local -- --data FILE --run FUNCTION [--as menu|trigger] [--exec-url URL] [--now 2026-11-24T07:30:00Z]`;
 
 let values;
 try {
@@ -19,6 +22,10 @@ try {
       bundle: { type: 'string', default: 'dist/apps-script/Code.js' },
       'add-member': { type: 'string' },
       'revoke-member': { type: 'string' },
+      run: { type: 'string' },
+      'exec-url': { type: 'string' },
+      now: { type: 'string' },
+      as: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -40,6 +47,27 @@ if (values['add-member'] !== undefined || values['revoke-member'] !== undefined)
     process.exit(1);
   }
 }
+if (values.run !== undefined) {
+  const at = values.now === undefined ? null : new Date(values.now);
+  if (at && Number.isNaN(at.getTime())) {
+    console.error(`--now must be an instant such as 2026-11-24T07:30:00Z, not "${values.now}".\n${usage}`);
+    process.exit(2);
+  }
+  if (values.as !== undefined && values.as !== 'menu' && values.as !== 'trigger') {
+    console.error(`--as is menu or trigger, not "${values.as}".\n${usage}`);
+    process.exit(2);
+  }
+  try {
+    const result = runOnce({ as: values.as as 'menu' | 'trigger' | undefined, dataFile: resolve(values.data), bundlePath: resolve(values.bundle), functionName: values.run, member: values.member, execUrl: values['exec-url'], now: at ? () => at : undefined });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.exit(0);
+  } catch (error) {
+    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    console.error(error instanceof SetupError ? message : `${values.run} failed: ${message}`);
+    process.exit(1);
+  }
+}
+
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, not "${values.port}".\n${usage}`);

@@ -1,4 +1,9 @@
 import { FakeCacheService } from './fake-cache.ts';
+import { FakeCharts } from './fake-charts.ts';
+import { FakeProtection, PROTECTION_TYPE } from './fake-protection.ts';
+import { rangeOfAnchor } from './fake-range.ts';
+import { validationProblem } from './fake-validation.ts';
+import { typeText } from './cell-text.ts';
 import { FakeContentService, FakeHtmlService } from './fake-content.ts';
 import { FakeContext, type CallCounts, type ExecutionKind } from './fake-context.ts';
 import { LockTable, FakeLockService } from './fake-lock.ts';
@@ -7,7 +12,7 @@ import { FakePropertiesService } from './fake-properties.ts';
 import { FakeScriptApp, type ScriptAppOptions, type TriggerJson } from './fake-script-app.ts';
 import { FakeLogger, FakeSession } from './fake-session.ts';
 import { FakeSheetsApi } from './fake-sheets-api.ts';
-import { FakeSpreadsheet, FakeSpreadsheetApp, type OtherSpreadsheets, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
+import { FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, type OtherSpreadsheets, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
 import type { Dialog, MenuJson, UiRecords } from './fake-ui.ts';
 import { FakeUtilities } from './fake-utilities.ts';
 import { workbookFromJson, workbookToJson, type WorkbookJson, type WorkbookParts } from './workbook-json.ts';
@@ -51,6 +56,7 @@ export interface FakeGoogle {
     Session: FakeSession;
     ScriptApp: FakeScriptApp;
     Logger: FakeLogger;
+    Charts: FakeCharts;
     /** the Sheets advanced service, when enabled */
     Sheets?: FakeSheetsApi;
   };
@@ -65,6 +71,8 @@ export interface FakeGoogle {
   /** the live tabs, properties and triggers (for saving what changed) */
   parts(): WorkbookParts;
   sentMail: SentMail[];
+  /** what MailApp.getRemainingDailyQuota() answers from now on (a new day's quota) */
+  setMailQuota(remaining: number): void;
   triggers: TriggerJson[];
   menus: MenuJson[];
   dialogs: Dialog[];
@@ -86,6 +94,11 @@ export interface FakeGoogle {
   execute<T>(kind: ExecutionKind, work: () => T): T;
   /** runs `work` as a person using the spreadsheet: not counted as script calls */
   asPerson<T>(work: () => T): T;
+  /**
+   * A person types into a cell, as in the spreadsheet's UI: the text is typed as Google types it,
+   * and a data validation rule that rejects invalid input refuses it (throws, nothing stored).
+   */
+  personTypes(tab: string, row: number, column: number, text: string): void;
   setServiceUrl(url: string): void;
   /** @internal shared with the bundle loader */
   context: FakeContext;
@@ -108,6 +121,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     protections: [],
   };
   const ui: UiRecords = { menus: [], dialogs: [], answers: [] };
+  const mailQuota = { remaining: options.mailQuota ?? 100 };
   const sentMail: SentMail[] = [];
   const logs: string[] = [];
   const slept = { ms: 0 };
@@ -127,15 +141,31 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     PropertiesService: new FakePropertiesService(context, parts.properties),
     LockService: new FakeLockService(context, locks),
     CacheService: new FakeCacheService(context),
-    MailApp: new FakeMailApp(context, sentMail, { remaining: options.mailQuota ?? 100 }),
+    MailApp: new FakeMailApp(context, sentMail, mailQuota),
     ContentService: new FakeContentService(context),
     HtmlService: new FakeHtmlService(context),
     Utilities: new FakeUtilities(context, slept),
     Session: new FakeSession(context),
     ScriptApp: new FakeScriptApp(context, parts.triggers, scriptApp),
     Logger: new FakeLogger(context, logs),
+    Charts: new FakeCharts(),
     ...(options.sheetsApi === false ? {} : { Sheets: new FakeSheetsApi(context, (id) => FakeSpreadsheetApp.byId(globals.SpreadsheetApp, id)) }),
   };
+
+  for (const saved of parts.protections ?? []) {
+    const model = state.sheets.find((sheet) => sheet.name === saved.tab);
+    if (!model) continue;
+    const sheet = FakeSpreadsheet.wrapperFor(spreadsheet, model);
+    const anchor = saved.anchor;
+    const protection = anchor
+      ? new FakeProtection(context, state.protections, PROTECTION_TYPE.RANGE, sheet, () => rangeOfAnchor(context, FakeSheet.host(sheet), anchor), { anchor, onRemove: () => model.anchors.delete(anchor) })
+      : new FakeProtection(context, state.protections, PROTECTION_TYPE.SHEET, sheet, () => sheet.getDataRange());
+    FakeProtection.restore(protection, saved);
+  }
+
+  const currentParts = (): WorkbookParts => ({
+    sheets: state.sheets, properties: parts.properties, triggers: parts.triggers, spreadsheets: parts.spreadsheets, protections: state.protections.map((p) => FakeProtection.json(p)),
+  });
 
   return {
     globals,
@@ -145,9 +175,12 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     get mutations() {
       return context.mutations;
     },
-    toJSON: () => workbookToJson({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers, spreadsheets: parts.spreadsheets }, context.typing, spreadsheetTimeZone),
-    parts: () => ({ sheets: state.sheets, properties: parts.properties, triggers: parts.triggers, spreadsheets: parts.spreadsheets }),
+    toJSON: () => context.uncounted(() => workbookToJson(currentParts(), context.typing, spreadsheetTimeZone)),
+    parts: currentParts,
     sentMail,
+    setMailQuota(remaining) {
+      mailQuota.remaining = remaining;
+    },
     triggers: parts.triggers,
     menus: ui.menus,
     dialogs: ui.dialogs,
@@ -167,6 +200,21 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
       }
     },
     asPerson: (work) => context.uncounted(work),
+    personTypes(tab, row, column, text) {
+      context.uncounted(() => {
+        const sheet = spreadsheet.getSheetByName(tab);
+        if (!sheet) throw new Error(`There is no tab named "${tab}".`);
+        const range = sheet.getRange(row, column);
+        const rule = range.getDataValidation();
+        if (rule && !rule.getAllowInvalid()) {
+          const plainText = range.getNumberFormat() === '@';
+          const typed = typeText(text, context.typing, plainText);
+          const problem = typed.formula === undefined ? validationProblem({ type: rule.getCriteriaType(), values: rule.getCriteriaValues(), allowInvalid: false }, typed.value) : null;
+          if (problem) throw new Error(`There was a problem: ${problem}`);
+        }
+        range.setValue(text);
+      });
+    },
     beforeCall: (method, action, nth = 1) => void context.beforeCall.push({ method, action, calls: nth }),
     timeZones: { script: context.timeZone, spreadsheet: spreadsheetTimeZone },
     setServiceUrl(url) {

@@ -1,6 +1,7 @@
 import { countCalls, type FakeContext } from './fake-context.ts';
 import type { FakeRange } from './fake-range.ts';
 import type { FakeSheet } from './fake-spreadsheet.ts';
+import type { Anchor } from './workbook-model.ts';
 
 /** Protection of a range or tab: recorded only, nothing stops an edit here. */
 const CTX = Symbol('context');
@@ -13,17 +14,21 @@ export class FakeProtection {
   readonly #type: string;
   readonly #sheet: FakeSheet;
   readonly #range: () => FakeRange;
+  readonly #onRemove: () => void;
+  readonly #anchor: Anchor | undefined;
   #description = '';
   #warningOnly = false;
   #editors: string[];
 
   /** Adds itself to `all`, the spreadsheet's protections. */
-  constructor(context: FakeContext, all: FakeProtection[], type: string, sheet: FakeSheet, range: () => FakeRange) {
+  constructor(context: FakeContext, all: FakeProtection[], type: string, sheet: FakeSheet, range: () => FakeRange, anchored?: { anchor: Anchor; onRemove: () => void }) {
     this[CTX] = context;
     this.#all = all;
     this.#type = type;
     this.#sheet = sheet;
     this.#range = range;
+    this.#anchor = anchored?.anchor;
+    this.#onRemove = anchored?.onRemove ?? (() => {});
     this.#editors = [context.user];
     all.push(this);
   }
@@ -38,6 +43,7 @@ export class FakeProtection {
 
   setDescription(description: string): FakeProtection {
     this.#description = String(description);
+    this[CTX].changed();
     return this;
   }
 
@@ -47,6 +53,7 @@ export class FakeProtection {
 
   setWarningOnly(warningOnly: boolean): FakeProtection {
     this.#warningOnly = Boolean(warningOnly);
+    this[CTX].changed();
     return this;
   }
 
@@ -75,6 +82,19 @@ export class FakeProtection {
   remove(): void {
     const at = this.#all.indexOf(this);
     if (at >= 0) this.#all.splice(at, 1);
+    this.#onRemove();
+    this[CTX].changed();
+  }
+
+  /** @internal what the workbook file keeps of it */
+  static json(protection: FakeProtection): { tab: string; anchor?: Anchor; description: string; warningOnly: boolean } {
+    return { tab: protection.#sheet.getName(), ...(protection.#anchor ? { anchor: protection.#anchor } : {}), description: protection.#description, warningOnly: protection.#warningOnly };
+  }
+
+  /** @internal restores a saved protection */
+  static restore(protection: FakeProtection, saved: { description: string; warningOnly: boolean }): void {
+    protection.#description = saved.description;
+    protection.#warningOnly = saved.warningOnly;
   }
 
   /** @internal the tab a protection is on */

@@ -6,7 +6,8 @@ import { evaluateFormula } from './formula.ts';
 import { countCalls, type FakeContext } from './fake-context.ts';
 import { FakeProtection, PROTECTION_TYPE } from './fake-protection.ts';
 import type { FakeSheet } from './fake-spreadsheet.ts';
-import type { CellStyle, GridCell, SheetModel } from './workbook-model.ts';
+import { FakeDataValidation } from './fake-validation.ts';
+import type { Anchor, CellStyle, GridCell, SheetModel } from './workbook-model.ts';
 
 /**
  * Range: a block of cells of one tab. Strict like Google: wrong-sized arrays, ranges outside the
@@ -28,7 +29,15 @@ export function rangeFromA1(context: FakeContext, host: RangeHost, a1Notation: s
   if (!parsed || (parsed.sheetName !== undefined && parsed.sheetName !== model.name)) return context.fail('Range not found');
   const lastRow = parsed.lastRow ?? model.maxRows;
   const lastColumn = parsed.lastColumn ?? model.maxColumns;
-  return newRange(context, host, parsed.row, parsed.column, lastRow - parsed.row + 1, lastColumn - parsed.column + 1);
+  const range = newRange(context, host, parsed.row, parsed.column, lastRow - parsed.row + 1, lastColumn - parsed.column + 1);
+  if (parsed.lastRow === undefined && parsed.row === 1) FakeRange.markWholeColumns(range);
+  return range;
+}
+
+/** A range made again from what an anchor now covers (protections, rules and charts keep anchors). */
+export function rangeOfAnchor(context: FakeContext, host: RangeHost, anchor: Anchor): FakeRange {
+  if (anchor.numRows < 1 || anchor.numColumns < 1) return context.fail('The range was deleted.');
+  return new FakeRange(context, host, anchor.row, anchor.column, anchor.numRows, anchor.numColumns);
 }
 
 export function newRange(context: FakeContext, host: RangeHost, row: number, column: number, numRows: number, numColumns: number): FakeRange {
@@ -90,7 +99,13 @@ export function clearCellContent(cell: GridCell): void {
 }
 
 /** A number format that shows a date or time: such a cell's number is read as a Date, as Google does. */
-export const isDateFormat = (format: string | undefined) => format !== undefined && format !== PLAIN_TEXT_FORMAT && /[ydh]/i.test(format.replace(/"[^"]*"/g, ''));
+const dateFormats = new Map<string, boolean>();
+export const isDateFormat = (format: string | undefined): boolean => {
+  if (format === undefined || format === PLAIN_TEXT_FORMAT) return false;
+  let known = dateFormats.get(format);
+  if (known === undefined) dateFormats.set(format, (known = /[ydh]/i.test(format.replace(/"[^"]*"/g, ''))));
+  return known;
+};
 
 /** What getValues gives for a cell: formulas computed, numbers under a date format as Dates in the spreadsheet's zone. */
 export function readValue(context: FakeContext, model: SheetModel, cell: GridCell | undefined): StoredCell['value'] {
@@ -108,6 +123,7 @@ export class FakeRange {
   readonly #column: number;
   readonly #numRows: number;
   readonly #numColumns: number;
+  #wholeColumns = false;
 
   constructor(context: FakeContext, host: RangeHost, row: number, column: number, numRows: number, numColumns: number) {
     this[CTX] = context;
@@ -164,9 +180,23 @@ export class FakeRange {
   }
 
   /** A fresh copy; '' for empty cells and for formulas (which are not evaluated here). */
+  /** Built in the bundle's realm at once (no copy): a big sheet's read is millions of cells. */
   getValues(): Array<Array<StoredCell['value']>> {
-    this[CTX].countCells('read', this.#numRows * this.#numColumns);
-    return this[CTX].out(this.#map((cell) => readValue(this[CTX], this.#model, cell)));
+    const context = this[CTX];
+    context.countCells('read', this.#numRows * this.#numColumns);
+    this.#checkInside();
+    const { Array: RealmArray, Date: RealmDate } = context.realm;
+    const out = new RealmArray(this.#numRows) as Array<Array<StoredCell['value']>>;
+    for (let r = 0; r < this.#numRows; r++) {
+      const cells = this.#model.rows[this.#row - 1 + r];
+      const line = new RealmArray(this.#numColumns) as Array<StoredCell['value']>;
+      for (let c = 0; c < this.#numColumns; c++) {
+        const value = readValue(context, this.#model, cells?.[this.#column - 1 + c]);
+        line[c] = value instanceof Date ? new RealmDate(value.getTime()) : value;
+      }
+      out[r] = line;
+    }
+    return out;
   }
 
   getValue(): StoredCell['value'] {
@@ -302,9 +332,80 @@ export class FakeRange {
     return this.#styleAt('note') ?? '';
   }
 
+  /** The protection follows its cells when rows or columns move, as in Google. */
   protect(): FakeProtection {
     this.#checkInside();
-    return new FakeProtection(this[CTX], this.#host.protections, PROTECTION_TYPE.RANGE, this.#host.sheet, () => this);
+    const anchor = FakeRange.anchor(this);
+    return new FakeProtection(this[CTX], this.#host.protections, PROTECTION_TYPE.RANGE, this.#host.sheet, () => rangeOfAnchor(this[CTX], this.#host, anchor), { anchor, onRemove: () => this.#model.anchors.delete(anchor) });
+  }
+
+  /** A rule, or null to remove validation; every cell of the range gets it. */
+  setDataValidation(rule: FakeDataValidation | null): FakeRange {
+    if (rule !== null && !(rule instanceof FakeDataValidation)) this[CTX].fail(`The parameters (${typeName(rule)}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
+    this.#checkInside();
+    const json = rule === null ? undefined : FakeDataValidation.json(rule);
+    this.#each((row, column) => {
+      if (json) this.#model.cellForWrite(row, column).validation = json;
+      else delete this.#model.cell(row, column)?.validation;
+    });
+    this.#model.validationStamp++;
+    this[CTX].changed();
+    return this;
+  }
+
+  setDataValidations(rules: (FakeDataValidation | null)[][]): FakeRange {
+    this.#checkShape(rules, 'setDataValidations');
+    if (!rules.every((row) => row.every((rule) => rule === null || rule instanceof FakeDataValidation))) this[CTX].fail("The parameters (Object[][]) don't match the method signature for SpreadsheetApp.Range.setDataValidations.");
+    this.#checkInside();
+    rules.forEach((row, i) => row.forEach((rule, j) => {
+      if (rule) this.#model.cellForWrite(this.#row + i, this.#column + j).validation = FakeDataValidation.json(rule);
+      else delete this.#model.cell(this.#row + i, this.#column + j)?.validation;
+    }));
+    this.#model.validationStamp++;
+    this[CTX].changed();
+    return this;
+  }
+
+  getDataValidation(): FakeDataValidation | null {
+    this.#checkInside();
+    const json = this.#model.cell(this.#row, this.#column)?.validation;
+    return json ? new FakeDataValidation(this[CTX], json) : null;
+  }
+
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this[CTX].out(this.#map((cell) => (cell?.validation ? new FakeDataValidation(this[CTX], cell.validation) : null)));
+  }
+
+  clearDataValidations(): FakeRange {
+    return this.setDataValidation(null);
+  }
+
+  /** Groups (delta > 0) or ungroups the range's columns by one level per unit of delta. */
+  shiftColumnGroupDepth(delta: number): FakeRange {
+    if (!Number.isInteger(delta)) this[CTX].fail("The parameters don't match the method signature for SpreadsheetApp.Range.shiftColumnGroupDepth.");
+    this.#checkInside();
+    for (let c = this.#column; c < this.#column + this.#numColumns; c++) {
+      const depth = Math.max(0, (this.#model.columnDepth.get(c) ?? 0) + delta);
+      if (depth === 0) this.#model.columnDepth.delete(c);
+      else this.#model.columnDepth.set(c, depth);
+    }
+    this[CTX].changed();
+    return this;
+  }
+
+  /** @internal where the range is, for what anchors to it */
+  static anchor(range: FakeRange): Anchor {
+    return range.#model.anchor({ row: range.#row, column: range.#column, numRows: range.#numRows, numColumns: range.#numColumns, ...(range.#wholeColumns ? { wholeColumns: true } : {}) });
+  }
+
+  /** @internal */
+  static hostOf(range: FakeRange): RangeHost {
+    return range.#host;
+  }
+
+  /** @internal a range from A1 notation without rows ("C:E") covers every row, however many there come to be */
+  static markWholeColumns(range: FakeRange): void {
+    range.#wholeColumns = true;
   }
 
   #style(key: keyof CellStyle, value: string): FakeRange {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { parseA1 } from '../../shared/a1-notation.ts';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder, isChart, type ChartHost } from './fake-charts.ts';
+import { BOOLEAN_CRITERIA, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './fake-conditional-format.ts';
 import { countCalls, type FakeContext } from './fake-context.ts';
 import { FakeProtection, PROTECTION_TYPE } from './fake-protection.ts';
-import { clearCellContent, newRange, rangeFromA1, typeName, typeValue, writeCell, type FakeRange, type RangeHost } from './fake-range.ts';
+import { clearCellContent, FakeRange, newRange, rangeFromA1, rangeOfAnchor, typeName, typeValue, writeCell, type RangeHost } from './fake-range.ts';
 import { FakeUi, type UiRecords } from './fake-ui.ts';
-import { MAX_CELLS, SheetModel } from './workbook-model.ts';
+import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder } from './fake-validation.ts';
+import { MAX_CELLS, SheetModel, type Anchor } from './workbook-model.ts';
 
 /**
  * SpreadsheetApp, Spreadsheet and Sheet over an in-memory workbook, with Google's names,
@@ -41,6 +44,8 @@ export interface OtherSpreadsheets {
 export class FakeSpreadsheetApp {
   readonly [CTX]: FakeContext;
   readonly ProtectionType = PROTECTION_TYPE;
+  readonly DataValidationCriteria = DATA_VALIDATION_CRITERIA;
+  readonly BooleanCriteria = BOOLEAN_CRITERIA;
   readonly #spreadsheet: FakeSpreadsheet;
   readonly #ui: FakeUi;
   readonly #others: OtherSpreadsheets;
@@ -95,6 +100,14 @@ export class FakeSpreadsheetApp {
 
   /** Writes are immediate here, so there is nothing to flush. */
   flush(): void {}
+
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder(this[CTX]);
+  }
+
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    return new FakeConditionalFormatRuleBuilder(this[CTX]);
+  }
 
   /** Google has no UI for web-app requests and time-driven triggers. */
   getUi(): FakeUi {
@@ -466,12 +479,14 @@ export class FakeSheet {
   setColumnWidth(columnPosition: number, width: number): FakeSheet {
     this.#checkColumns(columnPosition, 1);
     this.#model.columnWidths.set(columnPosition, width);
+    this[CTX].changed();
     return this;
   }
 
   setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
     this.#checkColumns(startColumn, numColumns);
     for (let c = startColumn; c < startColumn + numColumns; c++) this.#model.columnWidths.set(c, width);
+    this[CTX].changed();
     return this;
   }
 
@@ -510,6 +525,93 @@ export class FakeSheet {
 
   protect(): FakeProtection {
     return new FakeProtection(this[CTX], this.#host.protections, PROTECTION_TYPE.SHEET, this, () => this.#dataRange());
+  }
+
+  /** Moves the columns of `columnSpec` to before `destinationIndex` (counted before the move). */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    if (!(columnSpec instanceof FakeRange) || FakeRange.hostOf(columnSpec).model !== this.#model) this[CTX].fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.moveColumns.");
+    if (!Number.isInteger(destinationIndex) || destinationIndex < 1 || destinationIndex > this.#model.maxColumns + 1) this[CTX].fail('Those columns are out of bounds.');
+    this.#model.moveColumns(columnSpec.getColumn(), columnSpec.getNumColumns(), destinationIndex);
+    this[CTX].changed();
+  }
+
+  getColumnGroupDepth(columnIndex: number): number {
+    this.#checkColumns(columnIndex, 1);
+    return this.#model.columnDepth.get(columnIndex) ?? 0;
+  }
+
+  /** The group of this depth that holds the column, or null. */
+  getColumnGroup(columnIndex: number, groupDepth: number): FakeGroup | null {
+    this.#checkColumns(columnIndex, 1);
+    const group = this.#model.columnGroups().find((g) => g.depth === groupDepth && columnIndex >= g.first && columnIndex < g.first + g.count);
+    return group ? new FakeGroup(this[CTX], this, this.#model, group.first, group.depth) : null;
+  }
+
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    if (!Array.isArray(rules) || !rules.every((rule) => rule instanceof FakeConditionalFormatRule)) {
+      this[CTX].fail(`The parameters (${Array.isArray(rules) ? 'Object[]' : typeName(rules)}) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.`);
+    }
+    for (const old of this.#model.conditionalFormats) for (const anchor of old.ranges) this.#model.anchors.delete(anchor);
+    this.#model.conditionalFormats = rules.map((rule) => {
+      const draft = FakeConditionalFormatRule.draft(rule);
+      if (!draft.condition) return this[CTX].fail('A conditional format rule needs a condition (e.g. whenFormulaSatisfied).');
+      if (draft.ranges.length === 0) return this[CTX].fail('A conditional format rule needs at least one range (setRanges).');
+      return { ranges: draft.ranges.map((range) => FakeRange.anchor(range)), condition: { ...draft.condition, values: [...draft.condition.values] }, format: { ...draft.format } };
+    });
+    this[CTX].changed();
+  }
+
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    return this[CTX].out(this.#model.conditionalFormats.map((rule) => new FakeConditionalFormatRule(this[CTX], {
+      ranges: rule.ranges.filter((a) => a.numRows > 0 && a.numColumns > 0).map((anchor) => rangeOfAnchor(this[CTX], this.#host, anchor)),
+      condition: rule.condition,
+      format: rule.format,
+    })));
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this[CTX], this.#chartHost());
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    if (!isChart(chart)) this[CTX].fail(`The parameters (${typeName(chart)}) don't match the method signature for SpreadsheetApp.Sheet.insertChart.`);
+    const json = FakeEmbeddedChart.json(chart);
+    if (this.#model.charts.some((c) => c.id === json.id)) this[CTX].fail('This chart is already on the sheet; use updateChart.');
+    this.#model.charts.push(json);
+    this[CTX].changed();
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    if (!isChart(chart)) this[CTX].fail(`The parameters (${typeName(chart)}) don't match the method signature for SpreadsheetApp.Sheet.updateChart.`);
+    const json = FakeEmbeddedChart.json(chart);
+    const at = this.#model.charts.findIndex((c) => c.id === json.id);
+    if (at < 0) this[CTX].fail('The chart is not on this sheet.');
+    this.#model.charts[at] = json;
+    this[CTX].changed();
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    if (!isChart(chart)) this[CTX].fail(`The parameters (${typeName(chart)}) don't match the method signature for SpreadsheetApp.Sheet.removeChart.`);
+    const id = FakeEmbeddedChart.json(chart).id;
+    const at = this.#model.charts.findIndex((c) => c.id === id);
+    if (at >= 0) this.#model.charts.splice(at, 1);
+    this[CTX].changed();
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    return this[CTX].out(this.#model.charts.map((json) => new FakeEmbeddedChart(this[CTX], this.#chartHost(), { ...json, ranges: json.ranges, options: { ...json.options } })));
+  }
+
+  #chartHost(): ChartHost {
+    const spreadsheet = this.#spreadsheet;
+    return {
+      anchorOf: (range) => FakeRange.anchor(range),
+      rangeOf: (anchor: Anchor) => {
+        const model = FakeSpreadsheet.state(spreadsheet).sheets.find((sheet) => sheet.anchors.has(anchor));
+        if (!model) return this[CTX].fail('The chart’s data range was deleted.');
+        return rangeOfAnchor(this[CTX], FakeSheet.host(FakeSpreadsheet.wrapperFor(spreadsheet, model)), anchor);
+      },
+    };
   }
 
   getProtections(type: string): FakeProtection[] {
@@ -584,7 +686,71 @@ export class FakeRangeList {
   }
 }
 
+/** A column group: collapsing it hides its columns, expanding shows them. */
+export class FakeGroup {
+  readonly [CTX]: FakeContext;
+  readonly #sheet: FakeSheet;
+  readonly #model: SheetModel;
+  readonly #first: number;
+  readonly #depth: number;
+
+  constructor(context: FakeContext, sheet: FakeSheet, model: SheetModel, first: number, depth: number) {
+    this[CTX] = context;
+    this.#sheet = sheet;
+    this.#model = model;
+    this.#first = first;
+    this.#depth = depth;
+  }
+
+  #current() {
+    const group = this.#model.columnGroups().find((g) => g.depth === this.#depth && g.first === this.#first);
+    if (!group) return this[CTX].fail('The group no longer exists.');
+    return group;
+  }
+
+  getDepth(): number {
+    return this.#depth;
+  }
+
+  getRange(): FakeRange {
+    const { first, count } = this.#current();
+    return this.#sheet.getRange(1, first, this.#model.maxRows, count);
+  }
+
+  isCollapsed(): boolean {
+    return this.#current().collapsed;
+  }
+
+  collapse(): FakeGroup {
+    const { first, count } = this.#current();
+    this.#model.collapsedGroups.add(`${first}:${this.#depth}`);
+    for (let c = first; c < first + count; c++) this.#model.hiddenColumns.add(c);
+    this[CTX].changed();
+    return this;
+  }
+
+  expand(): FakeGroup {
+    const { first, count } = this.#current();
+    this.#model.collapsedGroups.delete(`${first}:${this.#depth}`);
+    for (let c = first; c < first + count; c++) this.#model.hiddenColumns.delete(c);
+    this[CTX].changed();
+    return this;
+  }
+
+  remove(): void {
+    const { first, count } = this.#current();
+    this.#model.collapsedGroups.delete(`${first}:${this.#depth}`);
+    for (let c = first; c < first + count; c++) {
+      const depth = (this.#model.columnDepth.get(c) ?? 1) - 1;
+      if (depth <= 0) this.#model.columnDepth.delete(c);
+      else this.#model.columnDepth.set(c, depth);
+    }
+    this[CTX].changed();
+  }
+}
+
 const contextOf = (self: object) => (self as { [CTX]: FakeContext })[CTX];
+countCalls(FakeGroup, 'Group', contextOf);
 countCalls(FakeSpreadsheetApp, 'SpreadsheetApp', contextOf);
 countCalls(FakeSpreadsheet, 'Spreadsheet', contextOf);
 countCalls(FakeSheet, 'Sheet', contextOf);

@@ -1,4 +1,6 @@
+import { FakeHtmlOutput } from './fake-content.ts';
 import { countCalls, type FakeContext } from './fake-context.ts';
+import { typeName } from './fake-range.ts';
 
 /**
  * SpreadsheetApp.getUi(): menus are recorded; alerts and prompts are recorded and answered from
@@ -63,11 +65,14 @@ export class FakeUi {
     return { getResponseText: () => answer.text ?? '', getSelectedButton: () => answer.button };
   }
 
-  showSidebar(html: { getContent(): string; getTitle?(): string }): void {
-    this.#records.dialogs.push({ kind: 'sidebar', title: html.getTitle?.() ?? '', message: html.getContent() });
+  /** Only an HtmlOutput (or a template's evaluated output) can be shown; a string is refused. */
+  showSidebar(html: FakeHtmlOutput): void {
+    if (!(html instanceof FakeHtmlOutput)) this[CTX].fail(`The parameters (${typeName(html)}) don't match the method signature for Ui.showSidebar.`);
+    this.#records.dialogs.push({ kind: 'sidebar', title: html.getTitle(), message: html.getContent() });
   }
 
-  showModalDialog(html: { getContent(): string }, title: string): void {
+  showModalDialog(html: FakeHtmlOutput, title: string): void {
+    if (!(html instanceof FakeHtmlOutput)) this[CTX].fail(`The parameters (${typeName(html)}) don't match the method signature for Ui.showModalDialog.`);
     this.#records.dialogs.push({ kind: 'modal', title: String(title), message: html.getContent() });
   }
 

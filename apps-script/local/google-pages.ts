@@ -3,7 +3,7 @@
  * time-out error) comes back as an HTML page with status 200, titled "Error", its message in a
  * monospace block; a deployment not open to "Anyone" redirects to the Google sign-in page.
  */
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml as escape } from '../../shared/html.ts';
 
 export function googleErrorPage(message: string): string {
   return (

@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cellToTyped, typeText, type Typing } from './cell-text.ts';
 import { formatWorkbookJson, workbookFromJson, workbookToJson, type WorkbookJson, type WorkbookParts } from './workbook-json.ts';
-import { latestStamp, SheetModel, type CellStyle } from './workbook-model.ts';
+import { latestStamp, SheetModel, type CellStyle, type ValidationJson } from './workbook-model.ts';
 import { writeFileDurably } from './persist.ts';
 
 /**
@@ -23,10 +23,11 @@ interface Meta {
   triggers: unknown[];
 }
 
-/** A row as typed text (numbers and booleans as JSON values) and its cells' formatting. */
+/** A row as typed text (numbers and booleans as JSON values), its cells' formatting and validation. */
 interface RowSnapshot {
   c: (string | number | boolean)[];
   s?: Record<string, CellStyle>;
+  v?: Record<string, ValidationJson>;
 }
 
 /** Fold the journal into the workbook file once it is this large. */
@@ -38,6 +39,7 @@ export class WorkbookJournal {
   #savedStamp = latestStamp();
   #savedMeta = '';
   #savedOthers = '';
+  #savedDecor = '';
   readonly #savedLayouts = new WeakMap<SheetModel, number>();
 
   constructor(
@@ -70,7 +72,7 @@ export class WorkbookJournal {
     }
     // Other spreadsheets (archives the script made) change rarely: then the whole file is written.
     const othersChanged = (parts.spreadsheets ?? []).some((other) => other.sheets.some((sheet) => sheet.layoutStamp > this.#savedStamp || sheet.rowStamps.some((stamp) => stamp > this.#savedStamp)));
-    if (othersChanged || this.#savedOthers !== othersOf(parts)) return this.compact();
+    if (othersChanged || this.#savedOthers !== othersOf(parts) || this.#savedDecor !== decorOf(parts)) return this.compact();
     if (entries.length === 0) return;
     if (!existsSync(this.#file) || (existsSync(this.#journal) && statSync(this.#journal).size > COMPACT_BYTES)) return this.compact();
     const fd = openSync(this.#journal, 'a');
@@ -95,6 +97,7 @@ export class WorkbookJournal {
     this.#savedStamp = latestStamp();
     this.#savedMeta = JSON.stringify(metaOf(parts));
     this.#savedOthers = othersOf(parts);
+    this.#savedDecor = decorOf(parts);
     for (const sheet of parts.sheets) this.#savedLayouts.set(sheet, sheet.layoutStamp);
   }
 
@@ -103,10 +106,20 @@ export class WorkbookJournal {
     const snapshot: RowSnapshot = { c: Array.from(cells, (cell) => (cell ? cellToTyped(cell, this.typing) : '')) };
     cells.forEach((cell, c) => {
       if (cell?.style) (snapshot.s ??= {})[c] = { ...cell.style };
+      if (cell?.validation) (snapshot.v ??= {})[c] = cell.validation;
     });
     return snapshot;
   }
 }
+
+/** What the journal does not record (rare changes, made by set-up): when it changes, the whole file is written. */
+const decorOf = (parts: WorkbookParts) =>
+  JSON.stringify([
+    parts.sheets
+      .map((sheet) => [sheet.name, sheet.validationStamp, sheet.conditionalFormats, sheet.charts, sheet.columnGroups(), [...sheet.columnWidths]] as const)
+      .filter(([, validations, rules, charts, groups, widths]) => validations + rules.length + charts.length + groups.length + widths.length > 0),
+    parts.protections ?? [],
+  ]);
 
 const othersOf = (parts: WorkbookParts) => JSON.stringify((parts.spreadsheets ?? []).map((other) => [other.id, other.name, other.sheets.map((sheet) => [sheet.name, sheet.maxRows, sheet.maxColumns])]));
 
@@ -161,9 +174,9 @@ function replay(parts: WorkbookParts, entry: Entry, typing: Typing): void {
   if (!sheet) return;
   const fill = (r: number, snapshot: RowSnapshot) => {
     sheet.rows[r] = snapshot.c.map((typed, c) => {
-      const style = snapshot.s?.[c];
-      if (typed === '' && !style) return undefined;
-      return { ...(typeof typed === 'string' ? typeText(typed, typing) : { value: typed }), ...(style ? { style } : {}) };
+      const [style, validation] = [snapshot.s?.[c], snapshot.v?.[c]];
+      if (typed === '' && !style && !validation) return undefined;
+      return { ...(typeof typed === 'string' ? typeText(typed, typing) : { value: typed }), ...(style ? { style } : {}), ...(validation ? { validation } : {}) };
     });
   };
   if (entry.t === 'tab') {

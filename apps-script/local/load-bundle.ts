@@ -2,6 +2,7 @@ import vm from 'node:vm';
 import { instantOf, zonedTime, zoneWallClock } from '../../shared/calendar.ts';
 import type { ExecutionKind, Realm } from './fake-context.ts';
 import type { FakeGoogle } from './fake-google.ts';
+import type { TriggerJson } from './fake-script-app.ts';
 
 /**
  * Runs a built Apps Script bundle (an esbuild IIFE plus top-level `function doPost(){…}`
@@ -17,6 +18,20 @@ export interface LoadedBundle {
   callAs(kind: ExecutionKind, name: string, ...args: unknown[]): unknown;
   /** the bundle's top-level function declarations */
   functions: string[];
+  /**
+   * Fires the time-driven triggers due at the fake clock's time, as Google would in that hour
+   * (each at most once per hour, a daily one in the hour it was set for, in its time zone), and
+   * says how each run went. A failed run does not stop the others; Google mails its owner instead.
+   */
+  fireTimeTriggers(): TriggerRun[];
+  /** A person clicks an item of a menu the bundle added: its function runs as from the editor; a name the bundle lacks fails as on Google. */
+  clickMenu(menuCaption: string, itemCaption: string): unknown;
+}
+
+export interface TriggerRun {
+  handler: string;
+  ok: boolean;
+  error?: string;
 }
 
 export interface LoadBundleOptions {
@@ -54,7 +69,56 @@ export function loadBundle(code: string, google: FakeGoogle, options: LoadBundle
     if (google.triggers.some((trigger) => trigger.eventType === 'CLOCK' && trigger.handlerFunction === name)) return 'trigger';
     return 'editor';
   };
-  return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions };
+  const fired = new Set<string>();
+  const fireTimeTriggers = (): TriggerRun[] => {
+    const now = google.context.now();
+    const runs: TriggerRun[] = [];
+    for (const trigger of [...google.triggers]) {
+      if (trigger.eventType !== 'CLOCK' || !trigger.schedule) continue;
+      const slot = dueSlot(trigger.schedule, now, google.context.timeZone);
+      if (slot === null || fired.has(`${trigger.id}@${slot}`)) continue;
+      fired.add(`${trigger.id}@${slot}`);
+      const zone = trigger.schedule.inTimezone ?? google.context.timeZone;
+      const wall = zoneWallClock(zone)(now);
+      const event = { authMode: 'FULL', triggerUid: trigger.id, year: wall.year, month: wall.month, 'day-of-month': wall.day, hour: wall.hour, minute: wall.minute, second: wall.second, timezone: zone };
+      if (typeof context[trigger.handlerFunction] !== 'function') {
+        runs.push({ handler: trigger.handlerFunction, ok: false, error: `Script function not found: ${trigger.handlerFunction}` });
+        continue;
+      }
+      try {
+        callAs('trigger', trigger.handlerFunction, event);
+        runs.push({ handler: trigger.handlerFunction, ok: true });
+      } catch (error) {
+        runs.push({ handler: trigger.handlerFunction, ok: false, error: error instanceof Object && 'message' in error ? String(error.message) : String(error) });
+      }
+    }
+    return runs;
+  };
+  const clickMenu = (menuCaption: string, itemCaption: string) => {
+    const menu = google.menus.find((m) => m.caption === menuCaption);
+    const item = menu?.items.find((entry) => 'caption' in entry && entry.caption === itemCaption);
+    if (!item || !('functionName' in item)) throw new Error(`There is no menu item "${menuCaption} → ${itemCaption}" (menus: ${google.menus.map((m) => m.caption).join(', ') || 'none'}).`);
+    if (typeof context[item.functionName] !== 'function') return google.context.fail(`Script function not found: ${item.functionName}`);
+    return callAs('editor', item.functionName);
+  };
+  return { call: (name, ...args) => callAs(kindOf(name), name, ...args), callAs, functions, fireTimeTriggers, clickMenu };
+}
+
+const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+/** The slot (an hour, or a minute) in which a schedule runs at `now`, or null when it does not run then. */
+function dueSlot(schedule: NonNullable<TriggerJson['schedule']>, now: Date, scriptZone: string): string | null {
+  if (schedule.at) return Date.parse(schedule.at) <= now.getTime() ? 'once' : null;
+  const wall = zoneWallClock(schedule.inTimezone ?? scriptZone)(now);
+  const hour = `${wall.year}-${wall.month}-${wall.day}T${wall.hour}`;
+  if (schedule.everyMinutes) return `${hour}:${Math.floor(wall.minute / schedule.everyMinutes)}`;
+  if (schedule.everyHours) return wall.hour % schedule.everyHours === 0 ? hour : null;
+  const dayNumber = Math.floor(Date.UTC(wall.year, wall.month - 1, wall.day) / 86_400_000);
+  const atHour = schedule.atHour ?? 0;
+  if (wall.hour !== atHour) return null;
+  if (schedule.everyDays) return dayNumber % schedule.everyDays === 0 || schedule.everyDays === 1 ? hour : null;
+  if (schedule.everyWeeks) return WEEKDAYS[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] === (schedule.onWeekDay ?? 'MONDAY') ? hour : null;
+  return null;
 }
 
 interface ScriptZone {
@@ -96,8 +160,10 @@ const CLOCK_DATE = `(function (now, zone) {
   const time = (d) => native.getTime.call(d);
   const wall = (d) => zone.wall(time(d));
   const hasZone = (s) => /(?:Z|[+-]\\d{2}:?\\d{2}|\\bGMT\\b|\\bUTC\\b)\\s*$/i.test(s) || /^\\d{4}(-\\d{2}(-\\d{2})?)?$/.test(s);
+  const ISO_UTC = /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z$/;
   function parse(text) {
     const s = String(text).trim();
+    if (ISO_UTC.test(s)) return RealDate.parse(s); // the common case, read as V8 reads it
     const t = RealDate.parse(s);
     if (Number.isNaN(t) || hasZone(s)) return t;
     const d = new RealDate(t);

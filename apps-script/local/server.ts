@@ -11,6 +11,7 @@ import { zoneWallClock } from '../../shared/calendar.ts';
 import { createFakeGoogle, type FakeGoogle } from './fake-google.ts';
 import type { FakeRange } from './fake-range.ts';
 import { renderGridPage } from './grid-page.ts';
+import { SIDEBAR_SHIM } from './sidebar-shim.ts';
 import { loadBundle, type LoadedBundle } from './load-bundle.ts';
 import { readJournaledWorkbook, WorkbookJournal } from './journal.ts';
 import { writeFileDurably } from './persist.ts';
@@ -78,8 +79,7 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
 
   const scriptTimeZone = readScriptTimeZone(options.bundlePath);
   const now = options.now ?? (() => new Date());
-  const loaded = readJournaledWorkbook(options.dataFile, readWorkbook(options.dataFile), (zone) => ({ clock: zoneWallClock(zone ?? options.spreadsheetTimeZone ?? 'Etc/UTC'), now }));
-  const google = createFakeGoogle({ parts: loaded?.parts, now: options.now, user: options.member ?? DEFAULT_MEMBER, scriptTimeZone, spreadsheetTimeZone: loaded?.timeZone ?? options.spreadsheetTimeZone });
+  const { google, loaded, journal } = openWorkbookFile(options.dataFile, { now: options.now, user: options.member, scriptTimeZone, spreadsheetTimeZone: options.spreadsheetTimeZone });
   const member = options.member ?? DEFAULT_MEMBER;
   // The sheet keeps only tokens' hashes; this machine's member's token is kept beside the workbook so a restart can show it again.
   const team = localTeam(google);
@@ -92,7 +92,6 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
   writeFileDurably(tokenFile, token);
   const bundle = loadBundle(code, google, { filename: options.bundlePath });
 
-  const journal = new WorkbookJournal(options.dataFile, () => google.parts(), google.context.typing, google.timeZones.spreadsheet);
   // A journal left by the last run is folded into the workbook file before serving.
   if (loaded) journal.compact();
   let savedMutations = google.mutations;
@@ -133,6 +132,7 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     if (route === 'GET /api/version') return sendJson(response, 200, { mutations: google.mutations });
     if (route === 'POST /api/cell') return await serveCellEdit(request, response);
     if (route === 'POST /api/run') return await serveRun(request, response);
+    if (route === 'GET /sidebar') return serveSidebar(response, url);
     return sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `No ${route} here.` } });
   }
 
@@ -181,6 +181,21 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
     response.end(html);
   }
 
+  /** The last sidebar or dialog the bundle showed (or ?n= the n-th), with google.script.run wired to /api/run. */
+  function serveSidebar(response: ServerResponse, url: URL): void {
+    const shown = google.dialogs.filter((d) => d.kind === 'sidebar' || d.kind === 'modal');
+    const n = url.searchParams.has('n') ? Number(url.searchParams.get('n')) : shown.length - 1;
+    const dialog = shown[n];
+    if (!dialog) return sendJson(response, 404, { ok: false, error: 'No sidebar has been shown yet: run openMembers or openSettings first (POST /api/run).' });
+    const html = dialog.message.replace(/<head>/i, `<head><script>${SIDEBAR_SHIM}</script>`);
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+      'Cache-Control': 'no-store',
+    });
+    response.end(html);
+  }
+
   async function serveCellEdit(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const input = await readJsonApi(request, response, cellEditSchema);
     if (!input) return;
@@ -192,7 +207,9 @@ export async function startLocalSheet(options: LocalSheetOptions): Promise<Local
       edit = google.asPerson(() => {
         const range = target.getRange(input.row, input.column);
         const oldValue = range.getValue();
-        range.setValue(input.value);
+        // Typed text meets the cell's data validation, as in the spreadsheet's UI.
+        if (typeof input.value === 'string') google.personTypes(input.sheet, input.row, input.column, input.value);
+        else range.setValue(input.value);
         return { range, oldValue };
       });
     } catch (error) {
@@ -331,7 +348,7 @@ const runSchema = z.object({
 });
 
 /** The script's time zone, from the manifest built beside the bundle. */
-function readScriptTimeZone(bundlePath: string): string | undefined {
+export function readScriptTimeZone(bundlePath: string): string | undefined {
   const manifest = join(dirname(bundlePath), 'appsscript.json');
   if (!existsSync(manifest)) return undefined;
   const parsed = z.object({ timeZone: z.string() }).safeParse(JSON.parse(readFileSync(manifest, 'utf8')));
@@ -344,7 +361,7 @@ function readScriptTimeZone(bundlePath: string): string | undefined {
  */
 export function manageMember(dataFile: string, action: 'add' | 'revoke', email: string): string {
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new SetupError(`"${email}" is not an email address.`);
-  const google = createFakeGoogle({ workbook: readWorkbook(dataFile) });
+  const { google, journal } = openWorkbookFile(dataFile, {});
   const team = localTeam(google);
   let answer: string;
   if (action === 'add') {
@@ -354,8 +371,20 @@ export function manageMember(dataFile: string, action: 'add' | 'revoke', email: 
     if (!revokeMember(team, email, new Date())) throw new SetupError(`${email} is not a member of this sheet.`);
     answer = `Revoked ${email}: their token is refused from now on.`;
   }
-  writeFileDurably(dataFile, formatWorkbookJson(google.toJSON()));
+  journal.compact();
   return answer;
+}
+
+/**
+ * A workbook file with the journal a running or stopped local sheet left beside it, as fake
+ * services; `journal.compact()` writes it back whole. Throws SetupError on a malformed file.
+ */
+export function openWorkbookFile(dataFile: string, options: { now?: () => Date; user?: string; scriptTimeZone?: string; spreadsheetTimeZone?: string }) {
+  const now = options.now ?? (() => new Date());
+  const loaded = readJournaledWorkbook(dataFile, readWorkbook(dataFile), (zone) => ({ clock: zoneWallClock(zone ?? options.spreadsheetTimeZone ?? 'Etc/UTC'), now }));
+  const google = createFakeGoogle({ parts: loaded?.parts, now: options.now, user: options.user ?? DEFAULT_MEMBER, scriptTimeZone: options.scriptTimeZone, spreadsheetTimeZone: loaded?.timeZone ?? options.spreadsheetTimeZone });
+  const journal = new WorkbookJournal(dataFile, () => google.parts(), google.context.typing, google.timeZones.spreadsheet);
+  return { google, loaded, journal };
 }
 
 function readWorkbook(dataFile: string): WorkbookJson | undefined {

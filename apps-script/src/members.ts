@@ -1,3 +1,5 @@
+import { normaliseEmail } from '../../shared/emails';
+
 /**
  * The team's members and their sync tokens. Each member is one property (so a thousand fit well
  * inside the script properties' limits); a token is kept only as its SHA-256, under which the
@@ -34,8 +36,6 @@ const LAST_SYNC_PRECISION_MS = 60 * 60_000;
 
 export type TokenCheck = { ok: true; email: string; member: Member } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'revoked'; email: string; revokedAt: string };
 
-const normalised = (email: string) => email.trim().toLowerCase();
-
 function parse<T>(text: string | null): T | null {
   if (!text) return null;
   try {
@@ -57,7 +57,7 @@ function migrate(team: Team): void {
 
 /** Adds a member with this token, or gives an existing member this new token (the old one is revoked). */
 export function addMember(team: Team, email: string, token: string, now: Date): Member {
-  const key = MEMBER + normalised(email);
+  const key = MEMBER + normaliseEmail(email);
   const existing = parse<Member & { tokenHash: string }>(team.store.getProperty(key));
   const tokenHash = team.sha256(token);
   if (existing && existing.tokenHash !== tokenHash) {
@@ -74,7 +74,7 @@ export function addMember(team: Team, email: string, token: string, now: Date): 
 /** Ends a member's access; their token is refused from now on with a message that says so. */
 export function revokeMember(team: Team, email: string, now: Date): boolean {
   migrate(team);
-  const key = MEMBER + normalised(email);
+  const key = MEMBER + normaliseEmail(email);
   const existing = parse<Member & { tokenHash: string }>(team.store.getProperty(key));
   if (!existing) return false;
   team.store.deleteProperty(TOKEN + existing.tokenHash);
@@ -93,7 +93,7 @@ export function checkToken(team: Team, token: unknown): TokenCheck {
     email = team.store.getProperty(TOKEN + tokenHash);
   }
   if (email !== null) {
-    const member = parse<Member & { tokenHash: string }>(team.store.getProperty(MEMBER + normalised(email)));
+    const member = parse<Member & { tokenHash: string }>(team.store.getProperty(MEMBER + normaliseEmail(email)));
     if (member && sameText(member.tokenHash, tokenHash)) return { ok: true, email, member: publicMember(member) };
   }
   const revoked = parse<{ email: string; revokedAt: string }>(team.store.getProperty(REVOKED + tokenHash));
@@ -101,7 +101,7 @@ export function checkToken(team: Team, token: unknown): TokenCheck {
 }
 
 export function isMember(team: Team, email: string): boolean {
-  return team.store.getProperty(MEMBER + normalised(email)) !== null;
+  return team.store.getProperty(MEMBER + normaliseEmail(email)) !== null;
 }
 
 export function listMembers(team: Team): Member[] {
@@ -118,7 +118,7 @@ export function listMembers(team: Team): Member[] {
 /** Notes that a member (as `checkToken` found them) synced: written at most once an hour per member. */
 export function noteSync(team: Team, member: Member, now: Date): void {
   if (member.lastSyncAt && now.getTime() - Date.parse(member.lastSyncAt) < LAST_SYNC_PRECISION_MS) return;
-  const key = MEMBER + normalised(member.email);
+  const key = MEMBER + normaliseEmail(member.email);
   const stored = parse<Member & { tokenHash: string }>(team.store.getProperty(key));
   if (stored) team.store.setProperty(key, JSON.stringify({ ...stored, lastSyncAt: now.toISOString() }));
 }

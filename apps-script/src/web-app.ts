@@ -1,6 +1,7 @@
 import type { SyncResponse } from '../../shared/protocol';
 import { archivedHistory } from './archive/archived-history';
 import { checkToken } from './members';
+import { handleReminderLink } from './reminders/reminder-action';
 import { membersTeam } from './sheets/members-store';
 import { handleSyncPost } from './sync/endpoint';
 
@@ -23,8 +24,10 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
 /**
  * GET /exec?token=…: lets the extension's options page test the URL and token.
  * GET /exec?token=…&history=CONTACT_ID: that contact's history in the yearly archives.
+ * GET /exec?a=…: a Done or Snooze link from a reminder digest.
  */
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
+  if (e?.parameter?.a !== undefined) return handleReminderLink(e.parameter.a);
   const token = e?.parameter?.token;
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
   const check = checkToken(membersTeam(), token);

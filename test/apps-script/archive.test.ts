@@ -51,9 +51,9 @@ describe('archiving old history', () => {
     team.sheet.bundle.call('archiveOldHistory');
     team.sheet.bundle.call('recalculateScores');
     const after = team.rows('Contacts').find((r) => r.id === bea.id)!;
-    expect(after['Rfm score']).toBe(before['Rfm score']);
+    expect(after['RFM score']).toBe(before['RFM score']);
     expect(after['Value class']).toBe(before['Value class']);
-    expect(String(after['Rfm score'])).toMatch(/^[1-5]{3}$/);
+    expect(String(after['RFM score'])).toMatch(/^[1-5]{3}$/);
   });
 
   it('shows how full the spreadsheet is, warns at 70 %, and links the archives in the Settings tab', () => {

@@ -255,12 +255,12 @@ describe('no cell can stop the team', () => {
     const { contact } = makers();
     const bea = contact();
     const first = team.sync({ contacts: [bea] });
-    team.type('Contacts', team.rowOf('Contacts', bea.id), 'Clv', 99999);
+    team.type('Contacts', team.rowOf('Contacts', bea.id), 'CLV', 99999);
     expect(team.sync({}, first.cursor).changes.contacts).toEqual([]);
     expect(team.rows('Contacts')[0]).toMatchObject({ 'Updated by': 'ann@team.test' });
     // The next recalculation puts the computed value back (Bea has bought nothing: no CLV).
     team.sheet.bundle.call('recalculateScores');
-    expect(team.rows('Contacts')[0]).toMatchObject({ Clv: '', 'Updated by': 'ann@team.test' });
+    expect(team.rows('Contacts')[0]).toMatchObject({ CLV: '', 'Updated by': 'ann@team.test' });
   });
 });
 

@@ -90,7 +90,7 @@ describe('capture in Chromium', () => {
     expect(beas[0]).toMatchObject({ 'Job title': 'Head of Procurement', Company: 'Northwind Traders GmbH', Stage: 'Customer' });
     const logged = rapport.rows('Interactions').filter((r) => r.Subject === 'Pricing for 40 seats');
     expect(logged).toHaveLength(1);
-    expect(rapport.rows('FollowUps').filter((r) => r['Contact id'] === beas[0]?.id)).toHaveLength(1);
+    expect(rapport.rows('FollowUps').filter((r) => r['Contact ID'] === beas[0]?.id)).toHaveLength(1);
   });
 
   it('saves the sender of an Outlook on the web message with its signature, and logs the email', async () => {
@@ -106,7 +106,7 @@ describe('capture in Chromium', () => {
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-outlook.png'), fullPage: true });
     const contact = rapport.rows('Contacts').find((row) => row.Emails === 'marco.rossi@alpine-logistics.ch');
     expect(contact).toMatchObject({ 'First name': 'Marco', 'Last name': 'Rossi', Source: 'outlook' });
-    expect(rapport.rows('Interactions').find((row) => row['Contact id'] === contact?.id)).toMatchObject({
+    expect(rapport.rows('Interactions').find((row) => row['Contact ID'] === contact?.id)).toMatchObject({
       Subject: 'RE: Customs paperwork for shipment 88-1207', Type: 'email', Channel: 'outlook', Summary: '',
     });
   });

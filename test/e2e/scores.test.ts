@@ -54,7 +54,7 @@ describe('closed loop: scores computed in the sheet show in the popup', () => {
     popup = await rapport.openPopup(tabId);
     const facts = card().getByTestId('facts');
     await expect.poll(() => facts.textContent()).toContain('class A');
-    expect(await facts.textContent()).toContain(String(rapport.rows('Contacts')[0]?.['Rfm segment']));
+    expect(await facts.textContent()).toContain(String(rapport.rows('Contacts')[0]?.['RFM segment']));
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-scored.png'), fullPage: true });
   });
 });

@@ -44,7 +44,7 @@ describe('walking skeleton: Gmail → popup → IndexedDB → local sheet → ba
     const [bea] = rapport.rows('Contacts');
     expect(bea).toMatchObject({ 'First name': 'Bea', 'Last name': 'Lindqvist', Emails: 'bea.lindqvist@northwind.test' });
     const [logged] = rapport.rows('Interactions');
-    expect(logged).toMatchObject({ Subject: 'Pricing for 40 seats', Type: 'email', Direction: 'inbound', 'Contact id': bea?.id });
+    expect(logged).toMatchObject({ Subject: 'Pricing for 40 seats', Type: 'email', Direction: 'inbound', 'Contact ID': bea?.id });
 
     // A teammate edits the sheet while it runs.
     await rapport.editCell('Contacts', 2, rapport.header('Contacts').indexOf('Job title') + 1, 'Head of Partnerships');

@@ -33,6 +33,9 @@ export interface TabRead {
   rows: Map<number, unknown[]>;
 }
 
+/** A read plan that reads every row of every tab: set-up, scoring, reminders and stages need them all. */
+export const EVERY_ROW: Record<TableName, 'all'> = { contacts: 'all', companies: 'all', interactions: 'all', deals: 'all', followUps: 'all' };
+
 /** A tab read whole with one getValues (header row first). */
 export function fullRead(values: unknown[][], spec: TabSpec): TabRead {
   const [header = [], ...rows] = values;
@@ -113,10 +116,16 @@ export class TabModel {
     const dataRows = read.rowCount;
     const header = hasHeader ? [...read.header] : [];
     let layout = layoutOf(header, this.spec);
-    // Columns are added where nobody can lose data by it: a tab without rows, or Rapport's hidden bookkeeping.
+    // Columns are added where nobody can lose data by it: a tab without rows, Rapport's hidden
+    // bookkeeping, or a field no row's hashes know (one added to Rapport since the rows were written).
+    const hashColumn = layout.columns.get(HASH_FIELD) ?? -1;
+    // Only a whole read can tell: rows not read may hold the field under a renamed header.
+    const whole = read.rows.size >= read.rowCount;
+    const hashes = hashColumn < 0 || !whole ? [] : [...read.rows.values()].filter((row) => !isBlankRow(row)).map((row) => readHashCell(row[hashColumn]));
+    const neverWritten = (field: string) => whole && hashColumn >= 0 && hashes.every((h) => h.kind === 'fields' && !h.byCode.has(fieldCode(field)));
     const addable = layout.problems.filter((p) => {
       const column = this.spec.columns.find((c) => c.field === p.field)!;
-      return layout.columns.get(p.field) === -1 && !p.message.includes('both look like') && (dataRows === 0 || column.hidden);
+      return layout.columns.get(p.field) === -1 && !p.message.includes('both look like') && (dataRows === 0 || column.hidden || neverWritten(p.field));
     });
     if (addable.length > 0) {
       let last = header.length - 1;
@@ -132,12 +141,12 @@ export class TabModel {
     this.header = header;
     this.columns = layout.columns;
     for (const problem of layout.problems) {
-      this.problems.push({ tab: this.spec.tab, row: 1, column: problem.header, errors: [`${this.spec.tab}: ${problem.message}. Rapport leaves this field alone for everyone until the column is back (Rapport → Set up tabs).`] });
+      this.problems.push({ tab: this.spec.tab, row: 1, column: problem.header, errors: [`${this.spec.tab}: ${problem.message}. Rapport leaves this field alone for everyone until the column is back (Rapport → Set up or repair).`] });
     }
     this.readRowCount = read.rowCount;
     this.idsAsRead = read.ids.map((cell) => String(cell ?? '').trim().toLowerCase());
     this.revsAsRead = read.revs.map(readRev);
-    this.complete = read.rows.size >= read.rowCount;
+    this.complete = whole;
     for (const [index, row] of [...read.rows].sort((a, b) => a[0] - b[0])) {
       if (!isBlankRow(row)) this.rows.push(this.#readRow(index, row));
     }
@@ -207,6 +216,13 @@ export class TabModel {
       if (!row) this.writes.set(index, (row = new Map()));
       row.set(column, value);
     }
+  }
+
+  /** Queues a RAW value for a column that is not a record field (a readable name the script keeps). */
+  setCellAt(index: number, column: number, value: RawCell): void {
+    let row = this.writes.get(index);
+    if (!row) this.writes.set(index, (row = new Map()));
+    row.set(column, value);
   }
 
   /** Writes the given fields of a record plus the row's bookkeeping (revision, field hashes, field times). */

@@ -56,14 +56,6 @@ export function spaceReport(cells: number, archives: Record<string, string>): Re
   return rows;
 }
 
-/** Creates the Settings tab, marks the computed columns and turns on the nightly run. */
-export function setUpScoring(contactsHeader: readonly unknown[]): string {
-  readSettingsTab();
-  markComputedColumns(contactsHeader);
-  ensureNightlyTrigger();
-  return `Scores are recalculated ${nightlyScheduleText}; settings are in the Settings tab.`;
-}
-
 /** The menu item: turns the nightly run on (once, however often it is chosen). */
 export function turnOnNightlyScoring() {
   const installed = ensureNightlyTrigger();

@@ -6,6 +6,7 @@ import { layoutOf, REV_FIELD, tabSpecs, type ColumnSpec, type TabSpec } from '..
 import type { TabModel, TabRead } from '../model/tab-model';
 import type { TabIndex } from '../sync/plan-reads';
 import { spreadsheetClock } from './zone';
+import { creationHeaders, displayColumns, displayLook } from '../setup/tab-layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -133,11 +134,13 @@ export function insertTab(spreadsheet: Spreadsheet, name: string, columns: numbe
 }
 
 function createRecordTab(spreadsheet: Spreadsheet, spec: TabSpec): Sheet {
-  const headers = spec.columns.map((c) => c.header);
+  const headers = creationHeaders(spec.table);
   const sheet = insertTab(spreadsheet, spec.tab, headers.length);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers.map(literalText)]).setFontWeight('bold');
   sheet.setFrozenRows(1);
-  formatColumns(sheet, spec.columns.map((column, index) => ({ index, column })));
+  formatColumns(sheet, spec.columns.map((column) => ({ index: headers.indexOf(column.header), column })));
+  const rows = sheet.getMaxRows();
+  for (const display of displayColumns[spec.table]) sheet.getRange(1, headers.indexOf(display.header) + 1, rows, 1).setNumberFormat(displayLook(display).numberFormat!);
   return sheet;
 }
 
@@ -177,13 +180,9 @@ export function blocksOf(sheet: Sheet, model: TabModel, appendAfter: number): Ce
   const indexAt = new Map([...model.writes.keys()].map((index) => [rowOf(index), index]));
   for (const { first, count } of runsOf([...indexAt.keys()].sort((a, b) => a - b))) {
     const run = Array.from({ length: count }, (_, i) => model.writes.get(indexAt.get(first + i)!)!);
-    let [left, right] = [Infinity, -1];
-    for (const cells of run) {
-      for (const column of cells.keys()) {
-        left = Math.min(left, column);
-        right = Math.max(right, column);
-      }
-    }
+    // A loop, not Math.min(...): thousands of appended rows hold more cells than a call takes arguments.
+    let [left, right] = [Infinity, -Infinity];
+    for (const cells of run) for (const column of cells.keys()) [left, right] = [Math.min(left, column), Math.max(right, column)];
     const values = run.map((cells) => Array.from({ length: right - left + 1 }, (_, i) => cells.get(left + i) ?? null));
     blocks.push({ tab: name, sheet, row: first, column: left + 1, values });
   }

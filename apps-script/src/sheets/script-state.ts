@@ -63,8 +63,15 @@ export function readScriptState(properties = scriptProperties()): ScriptState & 
 }
 
 /** Runs `work` holding the script lock, or returns `busy` when another run kept it longer than we wait. */
-export function underScriptLock<T>(work: () => T): T | 'busy' {
-  const lock = LockService.getScriptLock();
+export const underScriptLock = <T>(work: () => T): T | 'busy' => underLock(LockService.getScriptLock(), work);
+
+/**
+ * Runs `work` holding the document lock: reminder runs (the hourly trigger and the menu item) and
+ * dashboard rebuilds do not overlap each other, and do not hold up syncs, which take the script lock.
+ */
+export const underReminderLock = <T>(work: () => T): T | 'busy' => underLock(LockService.getDocumentLock(), work);
+
+function underLock<T>(lock: GoogleAppsScript.Lock.Lock, work: () => T): T | 'busy' {
   if (!lock.tryLock(LOCK_WAIT_MS)) return 'busy';
   try {
     return work();

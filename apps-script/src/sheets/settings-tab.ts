@@ -3,13 +3,18 @@ import { normaliseHeader } from '../../../shared/sheet-columns';
 import { ensureSize } from './record-tabs';
 import { REPORT_TITLE, type ReportRow } from '../scoring/model-report';
 import { defaultSettingRows, readScoringSettings, type ReadSettings } from '../scoring/settings';
+import { defaultTeamSettings, isTeamSettingKey, readTeamSettings, teamRules, type SettingValue, type TeamSettings } from '../settings/team-settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const SETTINGS_TAB = 'Settings';
 const HEADER = ['Setting', 'Value', 'Description', 'Problem'];
 
-export interface SettingsTabResult extends ReadSettings {
+export interface SettingsTabResult extends Omit<ReadSettings, 'missing'> {
+  /** settings that had no row: appended with their defaults */
+  missing: [string, SettingValue, string][];
+  /** reminders, currency, cadences, stages: the team's settings beside the scoring's */
+  team: TeamSettings;
   /** what the person should know about the tab itself */
   notes: string[];
   /** writes the model report beside the settings (nothing on a Settings tab that is not Rapport's) */
@@ -31,8 +36,9 @@ export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadshee
     const created = createSettingsTab(spreadsheet);
     return {
       ...readScoringSettings([]),
+      team: defaultTeamSettings(),
       missing: [],
-      notes: [`Created the ${SETTINGS_TAB} tab with the default scoring settings.`],
+      notes: [`Created the ${SETTINGS_TAB} tab with the default settings.`],
       writeReport: (report) => writeReport(created, HEADER.length + 1, [], report),
     };
   }
@@ -44,8 +50,9 @@ export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadshee
   if (keyColumn < 0 || valueColumn < 0) {
     return {
       ...readScoringSettings([]),
+      team: defaultTeamSettings(),
       missing: [],
-      notes: [`The ${SETTINGS_TAB} tab has no "Setting" and "Value" columns, so the default scoring settings were used.`],
+      notes: [`The ${SETTINGS_TAB} tab has no "Setting" and "Value" columns, so the default settings were used.`],
       writeReport: () => {},
     };
   }
@@ -59,19 +66,26 @@ export function readSettingsTab(spreadsheet = SpreadsheetApp.getActiveSpreadshee
   } else {
     previousReport = [header, ...rows].map((row) => row.slice(reportColumn, reportColumn + REPORT_WIDTH));
   }
-  const settings = readScoringSettings(rows.map((row) => ({ key: row[keyColumn], value: row[valueColumn] })));
+  // The team's rows go to their reader, every other row to the scoring's (which names unknown keys).
+  const all = rows.map((row) => ({ key: row[keyColumn], value: row[valueColumn] }));
+  const isTeam = all.map((row) => isTeamSettingKey(row.key));
+  const scoring = readScoringSettings(all.filter((_, i) => !isTeam[i]));
+  const team = readTeamSettings(all.filter((_, i) => isTeam[i]));
+  const [scoringProblems, teamProblems] = [[...scoring.problems], [...team.problems]];
+  const settings = { ...scoring, problems: isTeam.map((teamRow) => (teamRow ? teamProblems.shift()! : scoringProblems.shift()!)), missing: [...scoring.missing, ...team.missing] };
   writeProblems(sheet, header, rows, settings.problems, column('problem', 'problems'));
   if (settings.missing.length > 0) appendRows(sheet, rows.length + 2, settings.missing, keyColumn, valueColumn, column('description'));
   const notes = settings.problems
     .map((problem, i) => (problem ? `${SETTINGS_TAB} row ${i + 2} (${String(rows[i]![keyColumn] ?? '').trim() || 'no name'}): ${problem}.` : ''))
     .filter(Boolean);
   if (settings.missing.length > 0) notes.push(`Added ${settings.missing.length} missing setting(s) to the ${SETTINGS_TAB} tab with their defaults.`);
-  return { ...settings, notes, writeReport: (report) => writeReport(sheet, reportColumn, previousReport, report) };
+  return { ...settings, team: team.values, notes, writeReport: (report) => writeReport(sheet, reportColumn, previousReport, report) };
 }
 
 function createSettingsTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet {
   const sheet = spreadsheet.insertSheet(SETTINGS_TAB);
-  const rows = [HEADER, ...defaultSettingRows().map(([key, value, description]) => [key, value, description, ''])];
+  const defaults: [string, SettingValue, string][] = [...defaultSettingRows(), ...teamRules.map((r): [string, SettingValue, string] => [r.key, r.defaultValue, r.description])];
+  const rows = [HEADER, ...defaults.map(([key, value, description]) => [key, value, description, ''])];
   ensureSize(sheet, rows.length, HEADER.length);
   sheet.getRange(1, 1, rows.length, HEADER.length).setValues(rows);
   sheet.getRange(1, 1, 1, HEADER.length).setFontWeight('bold');
@@ -118,10 +132,10 @@ function writeProblems(sheet: Sheet, header: unknown[], rows: unknown[][], probl
   sheet.getRange(2, column + 1, rows.length, 1).setValues(problems.map((problem) => [literalText(problem)]));
 }
 
-function appendRows(sheet: Sheet, firstRow: number, missing: [string, number, string][], keyColumn: number, valueColumn: number, descriptionColumn: number) {
+function appendRows(sheet: Sheet, firstRow: number, missing: [string, SettingValue, string][], keyColumn: number, valueColumn: number, descriptionColumn: number) {
   const width = Math.max(keyColumn, valueColumn, descriptionColumn) + 1;
   const rows = missing.map(([key, value, description]) => {
-    const row: (string | number)[] = new Array<string | number>(width).fill('');
+    const row: SettingValue[] = new Array<SettingValue>(width).fill('');
     row[keyColumn] = key;
     row[valueColumn] = value;
     if (descriptionColumn >= 0) row[descriptionColumn] = description;

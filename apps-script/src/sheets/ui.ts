@@ -1,7 +1,8 @@
 /** The spreadsheet's menus and dialogs (only where a person runs the script from the sheet). */
 
-export function addRapportMenu(items: ([label: string, functionName: string] | null)[]): void {
-  const menu = SpreadsheetApp.getUi().createMenu('Rapport');
+export function addRapportMenu(items: readonly ([label: string, functionName: string] | null)[], asAddOn = false): void {
+  const ui = SpreadsheetApp.getUi();
+  const menu = asAddOn ? ui.createAddonMenu() : ui.createMenu('Rapport');
   for (const item of items) {
     if (item) menu.addItem(item[0], item[1]);
     else menu.addSeparator();
@@ -9,15 +10,16 @@ export function addRapportMenu(items: ([label: string, functionName: string] | n
   menu.addToUi();
 }
 
-/** Asks for one line of text; null when the person cancels. */
-export function askForText(title: string, prompt: string): string | null {
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(title, prompt, ui.ButtonSet.OK_CANCEL);
-  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : null;
-}
-
 export function tell(message: string, title?: string): void {
   const ui = SpreadsheetApp.getUi();
   if (title === undefined) ui.alert(message);
   else ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** A page the web app answers with (the result of a link clicked in an email). */
+export const htmlPage = (html: string, title: string) => HtmlService.createHtmlOutput(html).setTitle(title);
+
+/** A sidebar beside the sheet (300 px wide in Google Sheets). */
+export function showSidebar(html: string, title: string): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(title));
 }

@@ -51,6 +51,12 @@ export interface RecordWorkbook {
 /** People's edits that no trigger saw (another script, the API) are found by reading every row this often. */
 const FULL_READ_EVERY_MS = 60 * 60_000;
 
+/** What a run needs to know of the spreadsheet itself: its address and name, and its clock. */
+export function spreadsheetFacts(): { url: string; name: string; timeZone: string; clock: WallClock } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return { url: spreadsheet.getUrl(), name: spreadsheet.getName(), ...spreadsheetClock(spreadsheet) };
+}
+
 export function openRecordWorkbook(): RecordWorkbook {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const state = readScriptState();

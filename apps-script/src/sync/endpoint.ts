@@ -8,6 +8,7 @@ import { RowsMovedError } from '../sheets/record-tabs';
 import { underScriptLock } from '../sheets/script-state';
 import { openRecordWorkbook } from '../sheets/workbook';
 import { readRev } from '../../../shared/sheet-rows';
+import { planLinkedNames } from '../model/linked-names';
 import { planReads } from './plan-reads';
 import { planSync } from './plan-sync';
 
@@ -57,7 +58,7 @@ export function handleSyncPost(body: string): SyncResponse {
     noteWrongToken(request.clientId);
     return check.reason === 'revoked'
       ? failure('revoked', `The sheet’s owner withdrew this sync token on ${check.revokedAt.slice(0, 10)}. Your changes not yet synced stay in Rapport; ask the owner for a new token.`)
-      : failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport menu → Add team member).');
+      : failure('unauthorized', 'This sync token is not valid for this sheet. Ask the sheet owner for one (Rapport → Team members…).');
   }
   const member = check.email;
   noteSync(team, check.member, new Date());
@@ -74,9 +75,11 @@ export function handleSyncPost(body: string): SyncResponse {
       const counter = Math.max(workbook.rev, ...tableNames.map((table) => highestOf(workbook.index[table].revs)));
       const since = request.since > counter ? 0 : request.since; // a cursor from the future: the sheet was restored
       const reads = planReads(request.changes, workbook.index, { since, full: workbook.full, edited: workbook.edited, idsChanged: workbook.idsChanged });
-      const plan = planSync({ since, changes: request.changes }, workbook.read(reads.rows), {
+      const read = workbook.read(reads.rows);
+      const plan = planSync({ since, changes: request.changes }, read, {
         member, now, newId, rev: counter, clock: workbook.clock, ids: workbook.ids, page: { end: reads.pageEnd, remaining: reads.remaining }, owners,
       });
+      planLinkedNames(read, plan.tabs, workbook.clock);
       workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
       return plan.response;
     });

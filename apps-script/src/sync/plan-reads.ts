@@ -50,6 +50,11 @@ export interface ReadContext {
 }
 
 const idText = (cell: unknown) => String(cell ?? '').trim().toLowerCase();
+/** An id field of a change as sent (not yet parsed): '' when it is not text. */
+const fieldText = (raw: unknown, field: 'id' | 'contactId') => {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' ? idText(value) : '';
+};
 
 export function planReads(changes: Record<TableName, unknown[]>, index: Record<TableName, TabIndex>, context: ReadContext): ReadPlan {
   const pageRows = context.pageRows ?? PAGE_ROWS;
@@ -76,6 +81,9 @@ export function planReads(changes: Record<TableName, unknown[]>, index: Record<T
     context.idsChanged.has('contacts');
   const linked = new Set<TableName>(contactsMayGo ? ['interactions', 'deals', 'followUps'] : []);
 
+  // New and changed history shows its contact's name beside the id: those contacts are read too.
+  const referenced = (['interactions', 'deals', 'followUps'] as const).flatMap((table) => changes[table].map((raw) => fieldText(raw, 'contactId')));
+
   const rows = {} as ReadPlan['rows'];
   for (const table of tableNames) {
     const tab = index[table];
@@ -94,8 +102,7 @@ export function planReads(changes: Record<TableName, unknown[]>, index: Record<T
         wanted.add(firstRowOf.get(id)!);
       } else firstRowOf.set(id, row);
     }
-    for (const raw of changes[table]) {
-      const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? idText((raw as { id: string }).id) : '';
+    for (const id of [...changes[table].map((raw) => fieldText(raw, 'id')), ...(table === 'contacts' ? referenced : [])]) {
       const row = firstRowOf.get(id);
       if (row !== undefined) wanted.add(row);
     }

@@ -24,7 +24,7 @@ describe('a sync into 200,000 interactions', () => {
     const interactions = Array.from({ length: 200_000 }, (_, i) => recordSchemas.interactions.parse({ id: newId(), createdAt: at, updatedAt: at, updatedBy: 'ann@team.test', contactId: contact.id, type: 'email', occurredAt: at, subject: `Message ${i}` }) as AnyRecord);
     const lastRev = seedTab(sheet, 'interactions', interactions, seedTab(sheet, 'contacts', [contact], 0));
     // A member who has everything: the first sync takes the seeded tabs in (edit log, id index).
-    const cursor = (sheet.post({ token: TOKEN, clientId: 'c', since: lastRev, changes: emptyChanges() }) as { cursor: number }).cursor;
+    const cursor = (sheet.post({ token: TOKEN, clientId: 'c', since: lastRev, changes: emptyChanges() }) as unknown as { cursor: number }).cursor;
     const edits = interactions.filter((_, i) => i % 20_000 === 7).map((record) => ({ ...record, summary: 'Answered', updatedAt: '2026-11-20T10:00:00.000Z', fieldTimes: { summary: '2026-11-20T10:00:00.000Z' } }));
     sheet.google.resetCalls();
     expect(sheet.post({ token: TOKEN, clientId: 'c', since: cursor, changes: { ...emptyChanges(), interactions: edits } }).ok).toBe(true);

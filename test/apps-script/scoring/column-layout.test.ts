@@ -28,18 +28,18 @@ describe('Contacts columns people moved (built bundle, local sheet)', () => {
       contacts: buyers,
       interactions: buyers.flatMap((b, i) => [purchase(b.id, '2026-02-01T10:00:00.000Z', 100 * (i + 1)), purchase(b.id, `2026-0${3 + i}-01T10:00:00.000Z`, 50)]),
     });
-    // 'Clv' first, 'Value class' last, and a column of their own between the computed ones.
+    // 'CLV' first, 'Value class' last, and a column of their own between the computed ones.
     rearrange(sheet, (header) => {
-      const rest = header.filter((h) => h !== 'Clv' && h !== 'Value class');
-      const segment = rest.indexOf('Rfm segment');
-      return ['Clv', ...rest.slice(0, segment + 1), 'Region', ...rest.slice(segment + 1), 'Value class'];
+      const rest = header.filter((h) => h !== 'CLV' && h !== 'Value class');
+      const segment = rest.indexOf('RFM segment');
+      return ['CLV', ...rest.slice(0, segment + 1), 'Region', ...rest.slice(segment + 1), 'Value class'];
     });
     sheet.bundle.call('recalculateScores');
 
     const rows = contactRowsById(sheet);
     expect(buyers.map((b) => rows.get(b.id)!['Value class'])).toEqual(['B', 'A', 'A']);
     expect(buyers.map((b) => rows.get(b.id)!['First name'])).toEqual(['Ada', 'Ben', 'Cy']);
-    expect(buyers.map((b) => rows.get(b.id)!['Rfm score'])).toEqual(buyers.map(() => expect.stringMatching(/^[1-5]{3}$/)));
+    expect(buyers.map((b) => rows.get(b.id)!['RFM score'])).toEqual(buyers.map(() => expect.stringMatching(/^[1-5]{3}$/)));
     const tab = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!;
     const header = sheet.google.asPerson(() => tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0]!);
     const region = sheet.google.asPerson(() => tab.getRange(2, header.indexOf('Region') + 1, 3, 1));
@@ -48,7 +48,7 @@ describe('Contacts columns people moved (built bundle, local sheet)', () => {
     // One protection per block of computed columns: Clv alone, the block up to Rfm segment, the block after Region, Value class.
     const marked = tab.getProtections(sheet.google.globals.SpreadsheetApp.ProtectionType.RANGE)
       .map((p) => header.slice(p.getRange().getColumn() - 1, p.getRange().getColumn() - 1 + p.getRange().getNumColumns()));
-    expect(marked.flat().sort()).toEqual(['At risk', 'Clv', 'Lead score', 'P alive', 'Rfm score', 'Rfm segment', 'Scored at', 'Value class']);
+    expect(marked.flat().sort()).toEqual(['At risk', 'CLV', 'Lead score', 'P(alive)', 'RFM score', 'RFM segment', 'Scored at', 'Value class']);
     expect(marked.flat()).not.toContain('Region');
   });
 });

@@ -16,9 +16,9 @@ describe('Recalculate scores on degenerate data (built bundle, local sheet)', ()
 
     const rows = contactRowsById(sheet);
     expect(rows.get(only.id)).toMatchObject({
-      'Value class': 'A', 'Rfm score': '333', 'Rfm segment': 'potential loyalist', Clv: '', 'P alive': '', 'Lead score': '', 'At risk': false, 'Scored at': NOW,
+      'Value class': 'A', 'RFM score': '333', 'RFM segment': 'potential loyalist', CLV: '', 'P(alive)': '', 'Lead score': '', 'At risk': false, 'Scored at': NOW,
     });
-    expect(rows.get(lead.id)).toMatchObject({ 'Value class': '', Clv: '', 'Lead score': expect.any(Number) });
+    expect(rows.get(lead.id)).toMatchObject({ 'Value class': '', CLV: '', 'Lead score': expect.any(Number) });
     expect(lastToast(sheet)).toMatch(/CLV and P\(alive\) are left empty: too few repeat buyers to fit the purchase model \(BG\/NBD\)/);
     expect(unreadableCells(sheet)).toEqual([]);
   });
@@ -51,10 +51,10 @@ describe('Recalculate scores on degenerate data (built bundle, local sheet)', ()
 
     const rows = contactRowsById(sheet);
     // A zero-value purchase is a purchase (class C: no revenue); a refund lowers revenue but is no visit.
-    expect(rows.get(free.id)).toMatchObject({ 'Value class': 'C', 'Rfm score': expect.stringMatching(/^\d{3}$/), Clv: '', 'P alive': '' });
-    expect(rows.get(refunded.id)).toMatchObject({ 'Value class': 'A', Clv: '', 'P alive': '' });
+    expect(rows.get(free.id)).toMatchObject({ 'Value class': 'C', 'RFM score': expect.stringMatching(/^\d{3}$/), CLV: '', 'P(alive)': '' });
+    expect(rows.get(refunded.id)).toMatchObject({ 'Value class': 'A', CLV: '', 'P(alive)': '' });
     // Nothing bought up to today: scored as leads.
-    for (const lead of [onlyRefund, future, noAmount]) expect(rows.get(lead.id)).toMatchObject({ 'Value class': '', 'Rfm score': '', 'Lead score': expect.any(Number) });
+    for (const lead of [onlyRefund, future, noAmount]) expect(rows.get(lead.id)).toMatchObject({ 'Value class': '', 'RFM score': '', 'Lead score': expect.any(Number) });
     expect(rows.get(gone.id)).toMatchObject({ Deleted: true, 'Value class': '', 'Lead score': '', 'Scored at': '' });
 
     const toast = lastToast(sheet);

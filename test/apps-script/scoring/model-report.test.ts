@@ -50,8 +50,8 @@ describe('the model report in the Settings tab', () => {
 
     const rows = contactRowsById(sheet);
     const scored = customers.contacts.map((c) => rows.get(c.id)!);
-    expect(scored.every((row) => typeof row['P alive'] === 'number' && typeof row.Clv === 'number')).toBe(true);
-    expect(Math.min(...scored.map((row) => row['P alive'] as number))).toBeGreaterThan(0);
+    expect(scored.every((row) => typeof row['P(alive)'] === 'number' && typeof row.CLV === 'number')).toBe(true);
+    expect(Math.min(...scored.map((row) => row['P(alive)'] as number))).toBeGreaterThan(0);
     expect(unreadableCells(sheet, ['Contacts', 'Settings'])).toEqual([]);
   });
 

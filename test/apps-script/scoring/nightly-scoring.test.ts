@@ -7,14 +7,11 @@ const { contact, purchase } = recordMakers(5, '2026-01-05T09:00:00.000Z');
 const nightlyTriggers = (sheet: LocalSheet) => sheet.google.triggers.filter((t) => t.handlerFunction === 'nightlyRun');
 
 describe('nightly scoring and the menu (built bundle, local sheet)', () => {
-  it('offers Recalculate scores and Turn on nightly scoring in the Rapport menu', () => {
+  it('offers Recalculate scores in the Rapport menu, and keeps Turn on nightly scoring as a function', () => {
     const sheet = sheetAt(NOW);
     sheet.bundle.call('onOpen');
     const items = sheet.google.menus.find((m) => m.caption === 'Rapport')!.items;
-    expect(items).toEqual(expect.arrayContaining([
-      { caption: 'Recalculate scores', functionName: 'recalculateScores' },
-      { caption: 'Turn on nightly scoring', functionName: 'turnOnNightlyScoring' },
-    ]));
+    expect(items).toEqual(expect.arrayContaining([{ caption: 'Recalculate scores', functionName: 'recalculateScores' }]));
     expect(sheet.bundle.functions).toEqual(expect.arrayContaining(['recalculateScores', 'turnOnNightlyScoring', 'nightlyRun']));
   });
 
@@ -43,8 +40,9 @@ describe('nightly scoring and the menu (built bundle, local sheet)', () => {
     const spreadsheet = sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet();
     expect(spreadsheet.getSheetByName('Settings')).not.toBeNull();
     const contacts = spreadsheet.getSheetByName('Contacts')!;
-    expect(contacts.getProtections(sheet.google.globals.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(1);
-    expect(lastToast(sheet)).toMatch(/Rapport tabs are ready\. Scores are recalculated every night/);
+    const marks = contacts.getProtections(sheet.google.globals.SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === 'Rapport: computed scores');
+    expect(marks).toHaveLength(1);
+    expect(sheet.google.dialogs.at(-1)?.message).toMatch(/Turned on the nightly run \(scores, stages, dashboard\) every night/);
   });
 
   it('recalculates the scores when the trigger fires', () => {

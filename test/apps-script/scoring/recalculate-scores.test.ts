@@ -80,11 +80,11 @@ describe('Recalculate scores on the CDNOW sample (built bundle, local sheet)', (
     for (const score of expected.customers) {
       const row = rows.get(score.customerId)!;
       expect(row['Value class']).toBe(score.valueClass);
-      expect(row['Rfm segment']).toBe(score.rfmSegment);
-      expect(row['Rfm score']).toBe(score.rfmScore);
+      expect(row['RFM segment']).toBe(score.rfmSegment);
+      expect(row['RFM score']).toBe(score.rfmScore);
       // Shown as a person reads them (whole currency units, whole percent), so daily drift is no change.
-      expect(row.Clv).toBe(Math.round(score.clv!));
-      expect(row['P alive']).toBe(Math.round(score.pAlive! * 100) / 100);
+      expect(row.CLV).toBe(Math.round(score.clv!));
+      expect(row['P(alive)']).toBe(Math.round(score.pAlive! * 100) / 100);
       expect(row['At risk']).toBe(score.atRisk);
       expect(row['Lead score']).toBe('');
       expect(row['Scored at']).toBe(TODAY);
@@ -92,16 +92,16 @@ describe('Recalculate scores on the CDNOW sample (built bundle, local sheet)', (
     const classes = [...rows.values()].map((r) => r['Value class']);
     expect(new Set(classes)).toEqual(new Set(['A', 'B', 'C', '']));
     expect(classes.filter((c) => c === 'A').length).toBeLessThan(classes.filter((c) => c !== 'A').length);
-    expect(rfmSegments).toEqual(expect.arrayContaining([...new Set([...rows.values()].map((r) => r['Rfm segment']).filter(Boolean))]));
+    expect(rfmSegments).toEqual(expect.arrayContaining([...new Set([...rows.values()].map((r) => r['RFM segment']).filter(Boolean))]));
 
     // Repeat buyers (ID 1 bought three times before October) are worth more than one-time buyers (ID 3).
-    expect(rows.get(customers.idOf.get('1')!)!.Clv).toBeGreaterThan(rows.get(customers.idOf.get('3')!)!.Clv as number);
+    expect(rows.get(customers.idOf.get('1')!)!.CLV).toBeGreaterThan(rows.get(customers.idOf.get('3')!)!.CLV as number);
     // Two won deals make Dana a repeat customer with a CLV, and no longer a lead.
-    expect(rows.get(dealCustomer.id)).toMatchObject({ 'Value class': expect.stringMatching(/^[ABC]$/), Clv: expect.any(Number), 'Lead score': '' });
+    expect(rows.get(dealCustomer.id)).toMatchObject({ 'Value class': expect.stringMatching(/^[ABC]$/), CLV: expect.any(Number), 'Lead score': '' });
 
     const keen = rows.get(keenLead.id)!;
     const quiet = rows.get(quietLead.id)!;
-    expect(keen).toMatchObject({ 'Value class': '', 'Rfm segment': '', Clv: '', 'P alive': '', 'At risk': false });
+    expect(keen).toMatchObject({ 'Value class': '', 'RFM segment': '', CLV: '', 'P(alive)': '', 'At risk': false });
     const parse = { contact: contactSchema.parse(keenLead), interactions: keenLeadInteractions.map((i) => interactionSchema.parse(i)), deals: deals.map((d) => dealSchema.parse(d)) };
     expect(keen['Lead score']).toBe(leadScore(leadSignalsFromRecords(parse.contact, parse.interactions, parse.deals), TODAY).score);
     expect(keen['Lead score']).toBeGreaterThan(quiet['Lead score'] as number);
@@ -121,7 +121,7 @@ describe('Recalculate scores on the CDNOW sample (built bundle, local sheet)', (
     expect(answer.cursor).toBeGreaterThanOrEqual(cursorBefore + CONTACTS);
     for (const received of answer.changes.contacts) {
       const row = rows.get(String(received.id))!;
-      expect(received).toMatchObject({ valueClass: row['Value class'], rfmSegment: row['Rfm segment'], scoredAt: TODAY });
+      expect(received).toMatchObject({ valueClass: row['Value class'], rfmSegment: row['RFM segment'], scoredAt: TODAY });
       // Scores are not a member's edit: they must not win over one made meanwhile.
       expect(received.updatedAt).toBe(CREATED);
       expect(received.updatedBy).toBe(MEMBER);
@@ -140,7 +140,7 @@ describe('Recalculate scores on the CDNOW sample (built bundle, local sheet)', (
     expect(sheet.post({ token: TOKEN, clientId: 'forger', since: 0, changes: { ...emptyChanges(), contacts: [edited] } })).toMatchObject({ ok: true });
     const after = contactRowsById(sheet).get(id)!;
     expect(after['Job title']).toBe('Collector');
-    expect([after['Value class'], after.Clv, after['At risk']]).toEqual([before['Value class'], before.Clv, before['At risk']]);
+    expect([after['Value class'], after.CLV, after['At risk']]).toEqual([before['Value class'], before.CLV, before['At risk']]);
   });
 
   it('changes nothing when run again with no new data', () => {
@@ -179,10 +179,10 @@ describe('Recalculate scores on the CDNOW sample (built bundle, local sheet)', (
     const header = sheet.google.asPerson(() => tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0]!);
     const range = protection!.getRange();
     const protectedHeaders = header.slice(range.getColumn() - 1, range.getColumn() - 1 + range.getNumColumns());
-    expect(protectedHeaders).toEqual(['Value class', 'Rfm segment', 'Rfm score', 'Lead score', 'Clv', 'P alive', 'At risk', 'Scored at']);
+    expect(protectedHeaders).toEqual(['Value class', 'RFM segment', 'RFM score', 'Lead score', 'CLV', 'P(alive)', 'At risk', 'Scored at']);
     expect([protection!.isWarningOnly(), range.getNumRows()]).toEqual([true, tab.getMaxRows()]);
     expect(protection!.getDescription()).toMatch(/Rapport/);
-    expect(sheet.google.asPerson(() => tab.getRange(1, header.indexOf('Clv') + 1).getNote())).toMatch(/^Computed by Rapport — edits are overwritten/);
+    expect(sheet.google.asPerson(() => tab.getRange(1, header.indexOf('CLV') + 1).getNote())).toMatch(/^Computed by Rapport — edits are overwritten/);
     expect(sheet.google.asPerson(() => tab.getRange(1, header.indexOf('First name') + 1).getNote())).toBe('');
   });
 
