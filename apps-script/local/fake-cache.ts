@@ -22,14 +22,6 @@ export class FakeCacheService {
   getScriptCache(): FakeCache {
     return this.#caches.script;
   }
-
-  getDocumentCache(): FakeCache {
-    return this.#caches.document;
-  }
-
-  getUserCache(): FakeCache {
-    return this.#caches.user;
-  }
 }
 
 export class FakeCache {
@@ -54,10 +46,6 @@ export class FakeCache {
     return this[CTX].out(found);
   }
 
-  put(key: string, value: string, expirationInSeconds = DEFAULT_SECONDS): void {
-    this.#write(key, value, expirationInSeconds);
-  }
-
   putAll(values: Record<string, string>, expirationInSeconds = DEFAULT_SECONDS): void {
     if (!isPlainObject(values)) this[CTX].fail("The parameters (Object) don't match the method signature for CacheService.Cache.putAll.");
     for (const [key, value] of Object.entries(values)) this.#write(key, value, expirationInSeconds);
@@ -65,10 +53,6 @@ export class FakeCache {
 
   remove(key: string): void {
     this.#entries.delete(String(key));
-  }
-
-  removeAll(keys: string[]): void {
-    for (const key of keys) this.#entries.delete(String(key));
   }
 
   #read(key: string): string | null {

@@ -66,11 +66,6 @@ export class FakeEmbeddedChartBuilder {
     return this;
   }
 
-  clearRanges(): FakeEmbeddedChartBuilder {
-    this.#draft.ranges = [];
-    return this;
-  }
-
   getRanges(): FakeRange[] {
     return this[CTX].out(this.#draft.ranges.map((anchor) => this.#host.rangeOf(anchor)));
   }
@@ -103,10 +98,6 @@ export class FakeEmbeddedChart {
     this[CTX] = context;
     this.#host = host;
     this.#draft = draft;
-  }
-
-  getChartId(): number {
-    return parseInt(this.#draft.id.replace(/-/g, '').slice(0, 8), 16);
   }
 
   getRanges(): FakeRange[] {

@@ -39,14 +39,6 @@ export class FakeConditionalFormatRuleBuilder {
     return this.#when(BOOLEAN_CRITERIA.TEXT_EQUAL_TO, [String(text)]);
   }
 
-  whenCellEmpty(): FakeConditionalFormatRuleBuilder {
-    return this.#when(BOOLEAN_CRITERIA.CELL_EMPTY, []);
-  }
-
-  whenNumberLessThan(number: number): FakeConditionalFormatRuleBuilder {
-    return this.#when(BOOLEAN_CRITERIA.NUMBER_LESS_THAN, [number]);
-  }
-
   setBackground(color: string | null): FakeConditionalFormatRuleBuilder {
     if (color === null) delete this.#draft.format.background;
     else this.#draft.format.background = String(color);
@@ -56,12 +48,6 @@ export class FakeConditionalFormatRuleBuilder {
   setFontColor(color: string | null): FakeConditionalFormatRuleBuilder {
     if (color === null) delete this.#draft.format.fontColor;
     else this.#draft.format.fontColor = String(color);
-    return this;
-  }
-
-  setBold(bold: boolean | null): FakeConditionalFormatRuleBuilder {
-    if (bold === null) delete this.#draft.format.bold;
-    else this.#draft.format.bold = Boolean(bold);
     return this;
   }
 
@@ -111,10 +97,6 @@ export class FakeConditionalFormatRule {
       getFontColor: () => format.fontColor ?? null,
       getBold: () => format.bold ?? null,
     });
-  }
-
-  copy(): FakeConditionalFormatRuleBuilder {
-    return new FakeConditionalFormatRuleBuilder(this[CTX], this.#draft);
   }
 
   /** @internal */

@@ -82,15 +82,6 @@ export class FakeTextOutput {
     this.#mimeType = mimeType;
     return this;
   }
-
-  downloadAsFile(filename: string): FakeTextOutput {
-    this.#fileName = String(filename);
-    return this;
-  }
-
-  getFileName(): string | null {
-    return this.#fileName;
-  }
 }
 
 export class FakeHtmlService {
@@ -137,24 +128,6 @@ export class FakeHtmlOutput {
 
   setTitle(title: string): FakeHtmlOutput {
     this.#title = String(title);
-    return this;
-  }
-
-  getWidth(): number {
-    return this.#width;
-  }
-
-  setWidth(width: number): FakeHtmlOutput {
-    this.#width = width;
-    return this;
-  }
-
-  getHeight(): number {
-    return this.#height;
-  }
-
-  setHeight(height: number): FakeHtmlOutput {
-    this.#height = height;
     return this;
   }
 }

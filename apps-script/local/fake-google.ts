@@ -10,7 +10,7 @@ import { LockTable, FakeLockService } from './fake-lock.ts';
 import { FakeMailApp, type SentMail } from './fake-mail.ts';
 import { FakePropertiesService } from './fake-properties.ts';
 import { FakeScriptApp, type ScriptAppOptions, type TriggerJson } from './fake-script-app.ts';
-import { FakeLogger, FakeSession } from './fake-session.ts';
+import { FakeSession } from './fake-session.ts';
 import { FakeSheetsApi } from './fake-sheets-api.ts';
 import { FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, type OtherSpreadsheets, type Toast, type WorkbookState } from './fake-spreadsheet.ts';
 import type { Dialog, MenuJson, UiRecords } from './fake-ui.ts';
@@ -55,7 +55,6 @@ export interface FakeGoogle {
     Utilities: FakeUtilities;
     Session: FakeSession;
     ScriptApp: FakeScriptApp;
-    Logger: FakeLogger;
     Charts: FakeCharts;
     /** the Sheets advanced service, when enabled */
     Sheets?: FakeSheetsApi;
@@ -79,7 +78,6 @@ export interface FakeGoogle {
   /** scripted answers for the next `ui.alert`/`ui.prompt`, first in first out */
   uiAnswers: UiRecords['answers'];
   toasts: Toast[];
-  logs: string[];
   /** simulate another process holding a lock: `locks.hold('script')` */
   locks: Pick<LockTable, 'hold' | 'release'>;
   /** total milliseconds asked of Utilities.sleep */
@@ -123,7 +121,6 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const ui: UiRecords = { menus: [], dialogs: [], answers: [] };
   const mailQuota = { remaining: options.mailQuota ?? 100 };
   const sentMail: SentMail[] = [];
-  const logs: string[] = [];
   const slept = { ms: 0 };
   const locks = new LockTable(context);
   const scriptApp: ScriptAppOptions = { scriptId: 'local-script', serviceUrl: '' };
@@ -147,7 +144,6 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     Utilities: new FakeUtilities(context, slept),
     Session: new FakeSession(context),
     ScriptApp: new FakeScriptApp(context, parts.triggers, scriptApp),
-    Logger: new FakeLogger(context, logs),
     Charts: new FakeCharts(),
     ...(options.sheetsApi === false ? {} : { Sheets: new FakeSheetsApi(context, (id) => FakeSpreadsheetApp.byId(globals.SpreadsheetApp, id)) }),
   };
@@ -186,7 +182,6 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     dialogs: ui.dialogs,
     uiAnswers: ui.answers,
     toasts: state.toasts,
-    logs,
     locks,
     slept,
     execute(kind, work) {

@@ -70,10 +70,6 @@ export class FakeLockService {
   getDocumentLock(): FakeLock {
     return new FakeLock(this[CTX], this.#table, 'document');
   }
-
-  getUserLock(): FakeLock {
-    return new FakeLock(this[CTX], this.#table, 'user');
-  }
 }
 
 export class FakeLock {

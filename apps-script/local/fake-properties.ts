@@ -28,10 +28,6 @@ export class FakePropertiesService {
   getDocumentProperties(): FakeProperties {
     return this.#stores.document;
   }
-
-  getUserProperties(): FakeProperties {
-    return this.#stores.user;
-  }
 }
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -55,14 +51,6 @@ export class FakeProperties {
     return this;
   }
 
-  setProperties(properties: Record<string, unknown>, deleteAllOthers = false): FakeProperties {
-    if (!isPlainObject(properties)) this[CTX].fail('The parameters (Object) don\'t match the method signature for PropertiesService.Properties.setProperties.');
-    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.#store);
-    for (const [key, value] of Object.entries(properties)) next.set(key, this.#checkValue(value));
-    this.#commit(next);
-    return this;
-  }
-
   getProperties(): Record<string, string> {
     return this[CTX].out(Object.fromEntries(this.#store));
   }
@@ -73,12 +61,6 @@ export class FakeProperties {
 
   deleteProperty(key: string): FakeProperties {
     if (this.#store.delete(String(key))) this[CTX].changed();
-    return this;
-  }
-
-  deleteAllProperties(): FakeProperties {
-    if (this.#store.size > 0) this[CTX].changed();
-    this.#store.clear();
     return this;
   }
 

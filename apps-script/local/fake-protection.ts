@@ -61,24 +61,6 @@ export class FakeProtection {
     return this.#warningOnly;
   }
 
-  addEditor(email: string): FakeProtection {
-    if (!this.#editors.includes(email)) this.#editors.push(String(email));
-    return this;
-  }
-
-  removeEditors(emails: string[]): FakeProtection {
-    this.#editors = this.#editors.filter((editor) => !emails.includes(editor));
-    return this;
-  }
-
-  getEditors(): Array<{ getEmail(): string }> {
-    return this[CTX].out(this.#editors.map((email) => ({ getEmail: () => email })));
-  }
-
-  canEdit(): boolean {
-    return this.#warningOnly || this.#editors.includes(this[CTX].user);
-  }
-
   remove(): void {
     const at = this.#all.indexOf(this);
     if (at >= 0) this.#all.splice(at, 1);

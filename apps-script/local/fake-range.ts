@@ -155,14 +155,6 @@ export class FakeRange {
     return this.#numColumns;
   }
 
-  getHeight(): number {
-    return this.#numRows;
-  }
-
-  getWidth(): number {
-    return this.#numColumns;
-  }
-
   getLastRow(): number {
     return this.#row + this.#numRows - 1;
   }
@@ -173,10 +165,6 @@ export class FakeRange {
 
   getA1Notation(): string {
     return formatA1(this.#row, this.#column, this.#numRows, this.#numColumns);
-  }
-
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
-    return newRange(this[CTX], this.#host, this.#row + rowOffset, this.#column + columnOffset, numRows ?? this.#numRows, numColumns ?? this.#numColumns);
   }
 
   /** A fresh copy; '' for empty cells and for formulas (which are not evaluated here). */
@@ -203,11 +191,6 @@ export class FakeRange {
     this.#checkInside();
     this[CTX].countCells('read', 1);
     return this[CTX].out(readValue(this[CTX], this.#model, this.#model.cell(this.#row, this.#column)));
-  }
-
-  getDisplayValues(): string[][] {
-    this[CTX].countCells('read', this.#numRows * this.#numColumns);
-    return this[CTX].out(this.#map((cell) => (cell ? displayText({ value: readValue(this[CTX], this.#model, cell) }, this[CTX].sheetClock) : '')));
   }
 
   getFormulas(): string[][] {
@@ -238,10 +221,6 @@ export class FakeRange {
     return this;
   }
 
-  setFormulas(formulas: string[][]): FakeRange {
-    return this.#write(formulas, 'setFormulas', (value) => asFormula(String(value)));
-  }
-
   /** Removes values and formulas, keeps formatting. */
   clearContent(): FakeRange {
     this.#checkInside();
@@ -268,10 +247,6 @@ export class FakeRange {
     return this;
   }
 
-  clearFormat(): FakeRange {
-    return this.clear({ formatOnly: true });
-  }
-
   setNumberFormat(numberFormat: string): FakeRange {
     return this.#style('numberFormat', String(numberFormat));
   }
@@ -292,28 +267,12 @@ export class FakeRange {
     return this.#style('fontWeight', fontWeight ?? 'normal');
   }
 
-  setFontWeights(fontWeights: string[][]): FakeRange {
-    return this.#styles('fontWeight', fontWeights, 'setFontWeights');
-  }
-
-  getFontWeight(): string {
-    return this.#styleAt('fontWeight') ?? 'normal';
-  }
-
   setFontColor(color: string | null): FakeRange {
     return this.#style('fontColor', color ?? '#000000');
   }
 
-  getFontColor(): string {
-    return this.#styleAt('fontColor') ?? '#000000';
-  }
-
   setBackground(color: string | null): FakeRange {
     return this.#style('background', color ?? '#ffffff');
-  }
-
-  setBackgrounds(colors: string[][]): FakeRange {
-    return this.#styles('background', colors, 'setBackgrounds');
   }
 
   getBackground(): string {
@@ -353,19 +312,6 @@ export class FakeRange {
     return this;
   }
 
-  setDataValidations(rules: (FakeDataValidation | null)[][]): FakeRange {
-    this.#checkShape(rules, 'setDataValidations');
-    if (!rules.every((row) => row.every((rule) => rule === null || rule instanceof FakeDataValidation))) this[CTX].fail("The parameters (Object[][]) don't match the method signature for SpreadsheetApp.Range.setDataValidations.");
-    this.#checkInside();
-    rules.forEach((row, i) => row.forEach((rule, j) => {
-      if (rule) this.#model.cellForWrite(this.#row + i, this.#column + j).validation = FakeDataValidation.json(rule);
-      else delete this.#model.cell(this.#row + i, this.#column + j)?.validation;
-    }));
-    this.#model.validationStamp++;
-    this[CTX].changed();
-    return this;
-  }
-
   getDataValidation(): FakeDataValidation | null {
     this.#checkInside();
     const json = this.#model.cell(this.#row, this.#column)?.validation;
@@ -374,10 +320,6 @@ export class FakeRange {
 
   getDataValidations(): (FakeDataValidation | null)[][] {
     return this[CTX].out(this.#map((cell) => (cell?.validation ? new FakeDataValidation(this[CTX], cell.validation) : null)));
-  }
-
-  clearDataValidations(): FakeRange {
-    return this.setDataValidation(null);
   }
 
   /** Groups (delta > 0) or ungroups the range's columns by one level per unit of delta. */

@@ -71,10 +71,6 @@ export class FakeScriptApp {
     }
   }
 
-  getScriptId(): string {
-    return this.#options.scriptId;
-  }
-
   /** The deployed web app; the local server's /exec URL when it runs. */
   getService(): { getUrl(): string; isEnabled(): boolean } {
     const url = this.#options.serviceUrl;
@@ -95,10 +91,6 @@ export class FakeTriggerBuilder {
 
   timeBased(): FakeClockTriggerBuilder {
     return new FakeClockTriggerBuilder(this[CTX], this.#triggers, this.#handler);
-  }
-
-  forSpreadsheet(_spreadsheet: unknown): FakeSpreadsheetTriggerBuilder {
-    return new FakeSpreadsheetTriggerBuilder(this[CTX], this.#triggers, this.#handler);
   }
 }
 
@@ -122,12 +114,6 @@ export class FakeClockTriggerBuilder {
     this.#handler = handler;
   }
 
-  everyMinutes(n: number): FakeClockTriggerBuilder {
-    if (![1, 5, 10, 15, 30].includes(n)) this[CTX].fail('The value passed to everyMinutes() must be one of 1, 5, 10, 15 or 30.');
-    this.#schedule.everyMinutes = n;
-    return this;
-  }
-
   everyHours(n: number): FakeClockTriggerBuilder {
     if (![1, 2, 4, 6, 8, 12].includes(n)) this[CTX].fail('The value passed to everyHours() must be one of 1, 2, 4, 6, 8 or 12.');
     this.#schedule.everyHours = n;
@@ -140,25 +126,9 @@ export class FakeClockTriggerBuilder {
     return this;
   }
 
-  everyWeeks(n: number): FakeClockTriggerBuilder {
-    if (!Number.isInteger(n) || n < 1) this[CTX].fail('The value passed to everyWeeks() must be a positive whole number.');
-    this.#schedule.everyWeeks = n;
-    return this;
-  }
-
-  onWeekDay(day: string): FakeClockTriggerBuilder {
-    this.#schedule.onWeekDay = String(day);
-    return this;
-  }
-
   atHour(hour: number): FakeClockTriggerBuilder {
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) this[CTX].fail('The hour passed to atHour() must be between 0 and 23.');
     this.#schedule.atHour = hour;
-    return this;
-  }
-
-  nearMinute(minute: number): FakeClockTriggerBuilder {
-    this.#schedule.nearMinute = minute;
     return this;
   }
 
@@ -172,11 +142,6 @@ export class FakeClockTriggerBuilder {
     return this;
   }
 
-  after(durationMilliseconds: number): FakeClockTriggerBuilder {
-    this.#schedule.at = new Date(this[CTX].now().getTime() + durationMilliseconds).toISOString();
-    return this;
-  }
-
   create(): FakeTrigger {
     const s = this.#schedule;
     const repeats = [s.everyMinutes, s.everyHours, s.everyDays, s.everyWeeks].filter((n) => n !== undefined).length;
@@ -185,44 +150,6 @@ export class FakeClockTriggerBuilder {
       this[CTX].fail('atHour() and nearMinute() can only be used with everyDays() or everyWeeks().');
     }
     return addTrigger(this[CTX], this.#triggers, { handlerFunction: this.#handler, eventType: 'CLOCK', source: 'CLOCK', schedule: { ...s } });
-  }
-}
-
-export class FakeSpreadsheetTriggerBuilder {
-  readonly [CTX]: FakeContext;
-  readonly #triggers: TriggerJson[];
-  readonly #handler: string;
-  #eventType: TriggerJson['eventType'] | undefined;
-
-  constructor(context: FakeContext, triggers: TriggerJson[], handler: string) {
-    this[CTX] = context;
-    this.#triggers = triggers;
-    this.#handler = handler;
-  }
-
-  onOpen(): FakeSpreadsheetTriggerBuilder {
-    this.#eventType = 'ON_OPEN';
-    return this;
-  }
-
-  onEdit(): FakeSpreadsheetTriggerBuilder {
-    this.#eventType = 'ON_EDIT';
-    return this;
-  }
-
-  onChange(): FakeSpreadsheetTriggerBuilder {
-    this.#eventType = 'ON_CHANGE';
-    return this;
-  }
-
-  onFormSubmit(): FakeSpreadsheetTriggerBuilder {
-    this.#eventType = 'ON_FORM_SUBMIT';
-    return this;
-  }
-
-  create(): FakeTrigger {
-    const eventType = this.#eventType ?? this[CTX].fail('A spreadsheet trigger needs onOpen(), onEdit(), onChange() or onFormSubmit() before create().');
-    return addTrigger(this[CTX], this.#triggers, { handlerFunction: this.#handler, eventType, source: 'SPREADSHEETS' });
   }
 }
 
@@ -242,19 +169,10 @@ export class FakeTrigger {
   getUniqueId(): string {
     return this.#trigger.id;
   }
-
-  getEventType(): string {
-    return this.#trigger.eventType;
-  }
-
-  getTriggerSource(): string {
-    return this.#trigger.source;
-  }
 }
 
 const contextOf = (self: object) => (self as { [CTX]: FakeContext })[CTX];
 countCalls(FakeScriptApp, 'ScriptApp', contextOf);
 countCalls(FakeTriggerBuilder, 'TriggerBuilder', contextOf);
 countCalls(FakeClockTriggerBuilder, 'ClockTriggerBuilder', contextOf);
-countCalls(FakeSpreadsheetTriggerBuilder, 'SpreadsheetTriggerBuilder', contextOf);
 countCalls(FakeTrigger, 'Trigger', contextOf);

@@ -94,13 +94,6 @@ export class FakeSpreadsheetApp {
     return spreadsheet;
   }
 
-  getActiveSheet(): FakeSheet {
-    return this.#spreadsheet.getActiveSheet();
-  }
-
-  /** Writes are immediate here, so there is nothing to flush. */
-  flush(): void {}
-
   newDataValidation(): FakeDataValidationBuilder {
     return new FakeDataValidationBuilder(this[CTX]);
   }
@@ -135,11 +128,6 @@ export class FakeSpreadsheet {
     return this.#state.name;
   }
 
-  rename(name: string): void {
-    this.#state.name = String(name);
-    this[CTX].changed();
-  }
-
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this.#state.id}/edit`;
   }
@@ -168,15 +156,6 @@ export class FakeSpreadsheet {
     return model ? sheetObject(this, model) : null;
   }
 
-  getSheetById(id: number): FakeSheet | null {
-    const model = this.#state.sheets.find((sheet) => sheet.id === id);
-    return model ? sheetObject(this, model) : null;
-  }
-
-  getActiveSheet(): FakeSheet {
-    return sheetObject(this, this.#activeSheet ?? this.#state.sheets[0]);
-  }
-
   /** A new 1000 × 26 tab; `index` is 0-based like Google's. */
   insertSheet(name?: string, index?: number): FakeSheet {
     const context = this[CTX];
@@ -189,14 +168,6 @@ export class FakeSpreadsheet {
     this.#activeSheet = model;
     context.changed();
     return sheetObject(this, model);
-  }
-
-  deleteSheet(sheet: FakeSheet): void {
-    const model = FakeSheet.host(sheet).model;
-    if (this.#state.sheets.length === 1) this[CTX].fail("You can't remove all the sheets in a document.");
-    this.#state.sheets.splice(this.#state.sheets.indexOf(model), 1);
-    if (this.#activeSheet === model) this.#activeSheet = undefined;
-    this[CTX].changed();
   }
 
   /** A1 notation with a tab name ("Contacts!A1:C3"), or on the active tab. */
@@ -286,28 +257,12 @@ export class FakeSheet {
     return this.#model.name;
   }
 
-  setName(name: string): FakeSheet {
-    checkSheetName(this[CTX], FakeSpreadsheet.state(this.#spreadsheet), String(name), this.#model);
-    this.#model.name = String(name);
-    this[CTX].changed();
-    return this;
-  }
-
   getSheetId(): number {
     return this.#model.id;
   }
 
-  getIndex(): number {
-    return FakeSpreadsheet.state(this.#spreadsheet).sheets.indexOf(this.#model) + 1;
-  }
-
   getParent(): FakeSpreadsheet {
     return this.#spreadsheet;
-  }
-
-  activate(): FakeSheet {
-    FakeSpreadsheet.activate(this.#spreadsheet, this.#model);
-    return this;
   }
 
   getLastRow(): number {
@@ -369,40 +324,12 @@ export class FakeSheet {
     return this.#insertRows(afterPosition + 1, howMany);
   }
 
-  insertRowAfter(afterPosition: number): FakeSheet {
-    return this.#insertRows(afterPosition + 1, 1);
-  }
-
-  insertRowsBefore(beforePosition: number, howMany: number): FakeSheet {
-    return this.#insertRows(beforePosition, howMany);
-  }
-
-  insertRowBefore(beforePosition: number): FakeSheet {
-    return this.#insertRows(beforePosition, 1);
-  }
-
-  insertRows(rowIndex: number, numRows = 1): FakeSheet {
-    return this.#insertRows(rowIndex, numRows);
-  }
-
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     return this.#insertColumns(afterPosition + 1, howMany);
   }
 
-  insertColumnAfter(afterPosition: number): FakeSheet {
-    return this.#insertColumns(afterPosition + 1, 1);
-  }
-
-  insertColumnsBefore(beforePosition: number, howMany: number): FakeSheet {
-    return this.#insertColumns(beforePosition, howMany);
-  }
-
   insertColumnBefore(beforePosition: number): FakeSheet {
     return this.#insertColumns(beforePosition, 1);
-  }
-
-  insertColumns(columnIndex: number, numColumns = 1): FakeSheet {
-    return this.#insertColumns(columnIndex, numColumns);
   }
 
   deleteRow(rowPosition: number): FakeSheet {
@@ -430,25 +357,9 @@ export class FakeSheet {
     return this;
   }
 
-  showSheet(): FakeSheet {
-    this.#model.hidden = false;
-    this[CTX].changed();
-    return this;
-  }
-
-  isSheetHidden(): boolean {
-    return this.#model.hidden;
-  }
-
   hideColumns(columnIndex: number, numColumns = 1): void {
     this.#checkColumns(columnIndex, numColumns);
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.#model.hiddenColumns.add(c);
-    this[CTX].changed();
-  }
-
-  showColumns(columnIndex: number, numColumns = 1): void {
-    this.#checkColumns(columnIndex, numColumns);
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.#model.hiddenColumns.delete(c);
     this[CTX].changed();
   }
 
@@ -466,16 +377,6 @@ export class FakeSheet {
     return this.#model.frozenRows;
   }
 
-  setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this.#model.maxColumns) this[CTX].fail('Sorry, it is not possible to freeze all columns.');
-    this.#model.frozenColumns = columns;
-    this[CTX].changed();
-  }
-
-  getFrozenColumns(): number {
-    return this.#model.frozenColumns;
-  }
-
   setColumnWidth(columnPosition: number, width: number): FakeSheet {
     this.#checkColumns(columnPosition, 1);
     this.#model.columnWidths.set(columnPosition, width);
@@ -490,34 +391,9 @@ export class FakeSheet {
     return this;
   }
 
-  getColumnWidth(columnPosition: number): number {
-    return this.#model.columnWidths.get(columnPosition) ?? 100;
-  }
-
-  /** Recorded as nothing: widths are not measured here. */
-  autoResizeColumns(startColumn: number, numColumns: number): FakeSheet {
-    this.#checkColumns(startColumn, numColumns);
-    return this;
-  }
-
   /** Removes values, formulas and formatting. */
   clear(): FakeSheet {
     this.#model.rows = [];
-    this.#model.touchLayout();
-    this[CTX].changed();
-    return this;
-  }
-
-  /** Removes values and formulas, keeps formatting. */
-  clearContents(): FakeSheet {
-    for (const cells of this.#model.rows) for (const cell of cells) if (cell) clearCellContent(cell);
-    this.#model.touchLayout();
-    this[CTX].changed();
-    return this;
-  }
-
-  clearFormats(): FakeSheet {
-    for (const cells of this.#model.rows) for (const cell of cells) if (cell) delete cell.style;
     this.#model.touchLayout();
     this[CTX].changed();
     return this;
@@ -708,10 +584,6 @@ export class FakeGroup {
     return group;
   }
 
-  getDepth(): number {
-    return this.#depth;
-  }
-
   getRange(): FakeRange {
     const { first, count } = this.#current();
     return this.#sheet.getRange(1, first, this.#model.maxRows, count);
@@ -725,14 +597,6 @@ export class FakeGroup {
     const { first, count } = this.#current();
     this.#model.collapsedGroups.add(`${first}:${this.#depth}`);
     for (let c = first; c < first + count; c++) this.#model.hiddenColumns.add(c);
-    this[CTX].changed();
-    return this;
-  }
-
-  expand(): FakeGroup {
-    const { first, count } = this.#current();
-    this.#model.collapsedGroups.delete(`${first}:${this.#depth}`);
-    for (let c = first; c < first + count; c++) this.#model.hiddenColumns.delete(c);
     this[CTX].changed();
     return this;
   }

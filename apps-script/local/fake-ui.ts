@@ -71,11 +71,6 @@ export class FakeUi {
     this.#records.dialogs.push({ kind: 'sidebar', title: html.getTitle(), message: html.getContent() });
   }
 
-  showModalDialog(html: FakeHtmlOutput, title: string): void {
-    if (!(html instanceof FakeHtmlOutput)) this[CTX].fail(`The parameters (${typeName(html)}) don't match the method signature for Ui.showModalDialog.`);
-    this.#records.dialogs.push({ kind: 'modal', title: String(title), message: html.getContent() });
-  }
-
   #answer(dialog: Dialog): { button: Button; text?: string } {
     const buttons = dialog.buttons ?? BUTTON_SET.OK;
     const answer = this.#records.answers.shift() ?? { button: buttons.startsWith('YES') ? BUTTON.YES : BUTTON.OK };
@@ -110,11 +105,6 @@ export class FakeMenu {
 
   addSeparator(): FakeMenu {
     this.#menu.items.push({ separator: true });
-    return this;
-  }
-
-  addSubMenu(menu: FakeMenu): FakeMenu {
-    this.#menu.items.push({ subMenu: menuOf(menu) });
     return this;
   }
 

@@ -40,34 +40,8 @@ export class FakeUtilities {
     return this[CTX].out(signed(createHash(name).update(toBuffer(value, charset)).digest()));
   }
 
-  computeHmacSignature(algorithm: string, value: string | Bytes, key: string | Bytes, charset?: string): Bytes {
-    const name = NODE_MAC[algorithm];
-    if (!name) this[CTX].fail('Invalid argument: algorithm');
-    return this[CTX].out(signed(createHmac(name, toBuffer(key, charset)).update(toBuffer(value, charset)).digest()));
-  }
-
   computeHmacSha256Signature(value: string | Bytes, key: string | Bytes, charset?: string): Bytes {
     return this[CTX].out(signed(createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest()));
-  }
-
-  base64Encode(data: string | Bytes, charset?: string): string {
-    return toBuffer(data, charset).toString('base64');
-  }
-
-  base64EncodeWebSafe(data: string | Bytes, charset?: string): string {
-    return toBuffer(data, charset).toString('base64').replaceAll('+', '-').replaceAll('/', '_');
-  }
-
-  base64Decode(encoded: string, _charset?: string): Bytes {
-    return this[CTX].out(signed(this.#decode(encoded, /^[A-Za-z0-9+/]*={0,2}$/)));
-  }
-
-  base64DecodeWebSafe(encoded: string, _charset?: string): Bytes {
-    return this[CTX].out(signed(this.#decode(encoded, /^[A-Za-z0-9_-]*={0,2}$/)));
-  }
-
-  newBlob(data: string | Bytes, contentType?: string, name?: string): FakeBlob {
-    return new FakeBlob(this[CTX], toBuffer(data), contentType ?? null, name ?? null);
   }
 
   /** Java SimpleDateFormat patterns: yyyy yy MMMM MMM MM M dd d HH H hh h mm m ss s SSS EEEE EEE a Z XXX X 'text'. */
@@ -86,51 +60,6 @@ export class FakeUtilities {
     const text = String(encoded).replace(/\s+/g, '');
     if (!alphabet.test(text)) this[CTX].fail('Could not decode string.');
     return Buffer.from(text, 'base64');
-  }
-}
-
-export class FakeBlob {
-  readonly [CTX]: FakeContext;
-  #bytes: Buffer;
-  #contentType: string | null;
-  #name: string | null;
-
-  constructor(context: FakeContext, bytes: Buffer, contentType: string | null, name: string | null) {
-    this[CTX] = context;
-    this.#bytes = bytes;
-    this.#contentType = contentType;
-    this.#name = name;
-  }
-
-  getBytes(): Bytes {
-    return this[CTX].out(signed(this.#bytes));
-  }
-
-  getDataAsString(charset?: string): string {
-    return this.#bytes.toString(charset === CHARSET.US_ASCII ? 'latin1' : 'utf8');
-  }
-
-  setDataFromString(text: string, charset?: string): FakeBlob {
-    this.#bytes = toBuffer(text, charset);
-    return this;
-  }
-
-  getContentType(): string | null {
-    return this.#contentType;
-  }
-
-  setContentType(contentType: string): FakeBlob {
-    this.#contentType = contentType;
-    return this;
-  }
-
-  getName(): string | null {
-    return this.#name;
-  }
-
-  setName(name: string): FakeBlob {
-    this.#name = name;
-    return this;
   }
 }
 
@@ -230,4 +159,3 @@ function formatDate(date: Date, timeZone: string, format: string, fail: (message
 
 const contextOf = (self: object) => (self as { [CTX]: FakeContext })[CTX];
 countCalls(FakeUtilities, 'Utilities', contextOf);
-countCalls(FakeBlob, 'Blob', contextOf);

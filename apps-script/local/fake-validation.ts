@@ -31,18 +31,9 @@ export class FakeDataValidationBuilder {
     return this.#criteria(DATA_VALIDATION_CRITERIA.VALUE_IN_LIST, [(values as unknown[]).map(String), Boolean(showDropdown)]);
   }
 
-  requireDate(): FakeDataValidationBuilder {
-    return this.#criteria(DATA_VALIDATION_CRITERIA.DATE_IS_VALID_DATE, []);
-  }
-
   requireNumberBetween(start: number, end: number): FakeDataValidationBuilder {
     if (typeof start !== 'number' || typeof end !== 'number') this[CTX].fail("The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireNumberBetween.");
     return this.#criteria(DATA_VALIDATION_CRITERIA.NUMBER_BETWEEN, [start, end]);
-  }
-
-  requireNumberGreaterThanOrEqualTo(number: number): FakeDataValidationBuilder {
-    if (typeof number !== 'number') this[CTX].fail("The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireNumberGreaterThanOrEqualTo.");
-    return this.#criteria(DATA_VALIDATION_CRITERIA.NUMBER_GREATER_THAN_OR_EQUAL_TO, [number]);
   }
 
   requireCheckbox(): FakeDataValidationBuilder {
@@ -91,14 +82,6 @@ export class FakeDataValidation {
 
   getAllowInvalid(): boolean {
     return this.#rule.allowInvalid;
-  }
-
-  getHelpText(): string | null {
-    return this.#rule.helpText ?? null;
-  }
-
-  copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this[CTX], this.#rule);
   }
 
   /** @internal the rule as stored on cells */

