@@ -58,7 +58,8 @@ describe('only what changed is written', () => {
   });
 
   it.each([
-    ['between reading the ids and reading the rows', 'Sheets.Spreadsheets.Values.batchGet', 2],
+    // The 3rd batchGet: after the headers' and the id and revision columns', the rows.
+    ['between reading the ids and reading the rows', 'Sheets.Spreadsheets.Values.batchGet', 3],
     // The 7th getLastRow: after the edit log's and one per tab for the index, the check of the rows just before writing.
     ['between reading the rows and writing them', 'Sheet.getLastRow', 7],
   ])('answers busy and writes nothing when people sort the rows %s; the next sync goes through', (_, method, nth) => {

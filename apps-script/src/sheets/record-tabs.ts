@@ -46,19 +46,20 @@ export interface TabIndexRead extends TabIndex {
 }
 
 /**
- * Reads each tab's header row and its id and revision columns: a few calls per tab plus one
- * Sheets API request for all the columns. Cells come as the API gives them unformatted: numbers,
- * booleans, text, and date cells as serial numbers (the same for a full read and a partial one, so
- * a row reads the same whichever way it was read).
+ * Reads each tab's header row and its id and revision columns: each tab's size, then one Sheets
+ * API request for the headers and one for the columns. Cells come as the API gives them
+ * unformatted: numbers, booleans, text, and date cells as serial numbers (the same for a full read
+ * and a partial one, so a row reads the same whichever way it was read).
  */
 export function readTabIndexes(spreadsheet: Spreadsheet, sheets: Record<TableName, Sheet>): Record<TableName, TabIndexRead> {
   const indexes = {} as Record<TableName, TabIndexRead>;
   const columns: { table: TableName; field: 'ids' | 'revs'; range: string }[] = [];
-  for (const table of tableNames) {
-    const sheet = sheets[table];
-    const rowCount = Math.max(0, sheet.getLastRow() - 1);
-    const width = Math.max(1, sheet.getLastColumn());
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const sizes = tableNames.map((table) => ({ table, rowCount: Math.max(0, sheets[table].getLastRow() - 1), width: Math.max(1, sheets[table].getLastColumn()) }));
+  const headers = readRanges(spreadsheet, sizes.map(({ table, width }) => rangeOnTab(tabSpecs[table].tab, 1, 1, 1, width)));
+  for (const [i, { table, rowCount, width }] of sizes.entries()) {
+    const read = headers[i]![0] ?? [];
+    // The API leaves out empty cells at the end; the header is as wide as the tab's used columns.
+    const header = Array.from({ length: width }, (_, c) => read[c] ?? '');
     indexes[table] = { header, rowCount, ids: [], revs: [] };
     const { columns: layout } = layoutOf(header, tabSpecs[table]);
     for (const [field, name] of [['id', 'ids'], [REV_FIELD, 'revs']] as const) {

@@ -77,7 +77,8 @@ export function openRecordWorkbook(): RecordWorkbook {
   const edited = log?.edited ?? {};
   let readAll = false;
   // Each tab's last row after the last run: a row deleted or added without an edit (onEdit does not fire for that) shows here.
-  const lastRowsNow = () => JSON.stringify(Object.fromEntries(tableNames.map((table) => [table, spreadsheet.getSheetByName(tabSpecs[table].tab)?.getLastRow() ?? -1])));
+  const sheetOf = (table: TableName) => opened?.sheets[table] ?? spreadsheet.getSheetByName(tabSpecs[table].tab);
+  const lastRowsNow = () => JSON.stringify(Object.fromEntries(tableNames.map((table) => [table, sheetOf(table)?.getLastRow() ?? -1])));
   return {
     get clock() {
       return open().clock;
