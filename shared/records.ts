@@ -82,6 +82,8 @@ export const contactSchema = recordBase.extend({
   consentBasis: text(200),
   consentDate: calendarDate(),
   notes: text(10_000),
+  /** keep in touch at least every this many days: a contact not heard from for longer is due */
+  keepInTouchDays: amount(),
   // Computed by the sheet's scoring run; read-only on the client.
   valueClass: computed(z.string().max(8).default(''), 'text'),
   rfmSegment: computed(z.string().max(40).default(''), 'text'),
@@ -118,6 +120,8 @@ export const interactionSchema = recordBase.extend({
   subject: text(1000, { personal: true }),
   summary: text(10_000, { personal: true }),
   outcome: text(1000, { personal: true }),
+  /** how long a call or meeting took */
+  durationMinutes: amount(),
   amount: amount(),
   cost: amount(),
   sourceUrl: text(2000, { personal: true }),

@@ -1,12 +1,17 @@
 import * as z from 'zod';
-import { classifyPage, classifyUnreachable, wrongUrl } from './sheet-answer';
+import { classifyPage, classifyUnreachable, wrongUrl, type SheetFailureCode } from './sheet-answer';
 
 const answerSchema = z.union([
   z.object({ ok: z.literal(true), app: z.literal('Rapport'), member: z.string().optional() }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
-export type ConnectionCheck = { ok: true; member: string } | { ok: false; message: string };
+/** Why a URL and token were not taken: a sync failure's cause, or a URL that is no URL or not https. */
+export type ConnectionProblemCode = SheetFailureCode | 'not_a_url' | 'not_https';
+
+export type ConnectionCheck = { ok: true; member: string } | { ok: false; code: ConnectionProblemCode; detail?: string };
+
+const serverCodes: readonly string[] = ['unauthorized', 'bad_request', 'unknown_table', 'busy', 'internal'];
 
 /** Asks the sheet's web app whether this URL and token work, and whose token it is. */
 export async function testConnection(url: string, token: string, fetchImpl: typeof fetch = fetch): Promise<ConnectionCheck> {
@@ -14,13 +19,11 @@ export async function testConnection(url: string, token: string, fetchImpl: type
   try {
     target = new URL(url.trim());
   } catch {
-    return { ok: false, message: 'That is not a URL. Paste the web app URL ending in /exec.' };
+    return { ok: false, code: 'not_a_url' };
   }
-  if (target.protocol !== 'https:' && target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
-    return { ok: false, message: 'The sync URL must use https (or be the local sheet on 127.0.0.1).' };
-  }
+  if (target.protocol !== 'https:' && target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') return { ok: false, code: 'not_https' };
   const wrong = wrongUrl(url);
-  if (wrong) return { ok: false, message: wrong.message };
+  if (wrong) return { ok: false, code: wrong.code };
   target.searchParams.set('token', token.trim());
   let response: Response;
   let text: string;
@@ -28,17 +31,22 @@ export async function testConnection(url: string, token: string, fetchImpl: type
     response = await fetchImpl(target, { redirect: 'follow' });
     text = await response.text();
   } catch (error) {
-    return { ok: false, message: (await classifyUnreachable(url.trim(), error, fetchImpl)).message };
+    const failure = await classifyUnreachable(url.trim(), error, fetchImpl);
+    return { ok: false, code: failure.code, ...(failure.detail ? { detail: failure.detail } : {}) };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: classifyPage(response, text).message };
+    const failure = classifyPage(response, text);
+    return { ok: false, code: failure.code, ...(failure.detail ? { detail: failure.detail } : {}) };
   }
   const parsed = answerSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, message: classifyPage(response, text).message };
-  if (!parsed.data.ok) return { ok: false, message: parsed.data.error.message };
-  if (!parsed.data.member) return { ok: false, message: 'The sheet did not recognise the token.' };
+  if (!parsed.success) return { ok: false, code: classifyPage(response, text).code };
+  if (!parsed.data.ok) {
+    const { code, message } = parsed.data.error;
+    return serverCodes.includes(code) ? { ok: false, code: code as SheetFailureCode, detail: message } : { ok: false, code: 'bad_response', detail: message };
+  }
+  if (!parsed.data.member) return { ok: false, code: 'unauthorized' };
   return { ok: true, member: parsed.data.member };
 }

@@ -1,37 +1,98 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openDatabase } from '../../db/database';
-import { handleRequest } from '../../messaging/handlers';
-import { readTab } from '../../messaging/read-tab';
+import { localWallClock } from '../../../shared/calendar';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
-import { memberEmailItem } from '../../settings';
+import { openDatabase } from '../../db/database';
+import { handleMessage, type ServiceDeps } from '../../messaging/message-table';
+import { readTab } from '../../messaging/read-tab';
+import { DUE_ALARM, MIDNIGHT_ALARM, refreshReminders, toolbarButtonOf, type NotificationsApi } from '../../reminders/reminders';
+import { followUpTimeItem, memberEmailItem, notifyItem, remindedUntilItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
+import { createI18n, languageFor } from '../../ui/i18n';
+import { takeSample } from '../../welcome/sample-email';
 
 const SYNC_ALARM = 'rapport-sync';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  const i18n = createI18n(languageFor(navigator.language), navigator.language);
+  // Tests of the e2e build move this clock forward to make a follow-up fall due; release builds never do.
+  let testClockOffset = 0;
+  const now = () => new Date(Date.now() + testClockOffset);
+
+  const reminders = () =>
+    refreshReminders({
+      db, now, clock: localWallClock, i18n,
+      followUpTime: () => followUpTimeItem.getValue(),
+      button: toolbarButtonOf(browser as unknown as Parameters<typeof toolbarButtonOf>[0]),
+      alarms: browser.alarms,
+      notifications: async () => (await notifyItem.getValue()) && (await browser.permissions.contains({ permissions: ['notifications'] })) ? (browser.notifications as unknown as NotificationsApi) : null,
+      remindedUntil: { get: () => remindedUntilItem.getValue(), set: (value) => remindedUntilItem.setValue(value) },
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      clockOffsetMs: -testClockOffset,
+    }).catch((error: unknown) => console.error('Rapport reminders:', error));
+
+  const sync = async (force: boolean) => {
+    const report = await runSync(db, force);
+    void reminders();
+    return report;
+  };
   let soon: ReturnType<typeof setTimeout> | undefined;
-  const deps = {
+  const deps: ServiceDeps = {
     db,
     author: () => memberEmailItem.getValue(),
-    readTab: (tabId: number) => readTab(async (file) => (await browser.scripting.executeScript({ target: { tabId }, files: [file] }))[0]?.result),
+    readTab: (tabId) => readTab(async (file) => (await browser.scripting.executeScript({ target: { tabId }, files: [file] }))[0]?.result),
     takeSelection,
-    sync: (force: boolean) => runSync(db, force),
+    takeSample,
+    sync,
     syncStatus: () => currentSyncReport(db),
     changed: () => {
+      void reminders();
       clearTimeout(soon);
-      soon = setTimeout(() => void runSync(db, true), 1500);
+      soon = setTimeout(() => void sync(true), 1500);
     },
+    now,
+    clock: localWallClock,
+    followUpTime: () => followUpTimeItem.getValue(),
   };
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runSync(db, false);
+    if (alarm.name === SYNC_ALARM) void sync(false);
+    if (alarm.name === DUE_ALARM || alarm.name === MIDNIGHT_ALARM) void reminders();
   });
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    void handleRequest(message, deps).then(sendResponse);
+  // Only the extension's own pages may ask; a content script runs inside a web page.
+  const ownPages = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(ownPages)) return false;
+    void handleMessage(message, deps).then(sendResponse);
     return true;
   });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+  browser.runtime.onStartup.addListener(() => void reminders());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ('followUpTime' in changes || 'notify' in changes)) void reminders();
+  });
+  const openToday = () => void browser.windows.create({ url: browser.runtime.getURL('/popup.html?view=today'), type: 'popup', width: 380, height: 640 });
+  const listenToNotifications = () => browser.notifications?.onClicked.addListener(openToday);
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(({ permissions }) => {
+    if (permissions?.includes('notifications')) listenToNotifications();
+  });
   registerSelectionMenu();
+  void reminders();
+
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, {
+      rapportTest: {
+        /** moves the service worker's clock forward and brings reminders up to date, as time passing would */
+        advanceClock: async (ms: number) => {
+          testClockOffset += ms;
+          await reminders();
+        },
+      },
+    });
+  }
 });
