@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startLocalSheet, type LocalSheet } from '../../../apps-script/local/server';
 import { addMember } from '../../../apps-script/src/members';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
@@ -57,11 +58,26 @@ export async function startRapport() {
   return { sheet, browser, configure, openPopup, stored, rows, header, editCell, addTeammate, stop };
 }
 
+/**
+ * Clicks the popup's Sync now and waits until that sync (not an earlier one) has succeeded with
+ * nothing left waiting: the footer says "Synced …".
+ */
+export async function syncFromPopup(popup: Page) {
+  const state = popup.getByTestId('sync-state');
+  const before = await state.getAttribute('data-last-success');
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(async () => [await state.getAttribute('data-last-success') !== before, await state.getAttribute('data-state')], { timeout: 15_000 }).toEqual([true, 'synced']);
+  expect(await state.textContent()).toMatch(/^Synced /);
+}
+
 /** The options page and the popup of one member's browser. */
 function member(browser: ExtensionBrowser, execUrl: string, token: string) {
   async function configure(url = execUrl, memberToken = token) {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const change = options.getByRole('button', { name: 'Connect another sheet' });
+    await options.locator('input[name=syncUrl], [data-testid=connected]').first().waitFor();
+    if (await change.count()) await change.click();
     await options.fill('input[name=syncUrl]', url);
     await options.fill('input[name=syncToken]', memberToken);
     await options.click('button[type=submit]');
@@ -72,7 +88,8 @@ function member(browser: ExtensionBrowser, execUrl: string, token: string) {
 
   async function openPopup(tabId: number): Promise<Page> {
     const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 720 });
+    // The toolbar popup's real size: Chrome caps it at 600 px high.
+    await popup.setViewportSize({ width: 360, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
     return popup;
   }
