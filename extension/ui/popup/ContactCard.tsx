@@ -115,6 +115,9 @@ export function ContactCard({ card, canLog }: { card: CardState; canLog: boolean
   const name = displayName(card, t('manualEntry'));
   const person = card.undecided ? initialForm(card.candidate, null) : form;
   const jobLine = [person.jobTitle, person.company].filter(Boolean).join(' · ');
+  // The address this page shows, when the contact has several.
+  const pageEmail = card.candidate?.emails[0]?.toLowerCase();
+  const email = pageEmail && person.emails.includes(pageEmail) ? pageEmail : person.emails[0];
   const role = card.candidate && ['sender', 'to', 'cc'].includes(card.candidate.role) ? card.candidate.role : '';
   const source = i18n.label('source', card.source);
   const offer = store.undoOffer.value?.cardKey === key ? store.undoOffer.value : null;
@@ -144,7 +147,7 @@ export function ContactCard({ card, canLog }: { card: CardState; canLog: boolean
           <h2 class="name" data-testid="name">{name}</h2>
           {jobLine && <div class="job" data-testid="job">{jobLine}</div>}
           <div class="meta">
-            {person.emails[0] && <span class="email">{person.emails[0]}</span>}
+            {email && <span class="email">{email}</span>}
             <span class="source">{role ? t('fromAs', { source, role: i18n.label('role', role) }) : t('from', { source })}</span>
           </div>
         </div>

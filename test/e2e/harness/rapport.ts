@@ -12,19 +12,19 @@ export const SCREENSHOTS = join(ROOT, 'test-results');
 export const TOKEN = 'e2e-token-0123456789abcdef';
 
 /** The local sheet on the built bundle plus Chromium with the built extension. */
-export async function startRapport() {
+export async function startRapport(options: { locale?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-sheet-'));
   const dataFile = join(dataDir, 'workbook.json');
   const sheet: LocalSheet = await startLocalSheet({ port: 0, dataFile, token: TOKEN, bundlePath: join(ROOT, 'dist/apps-script/Code.js'), log: () => {} });
-  const browser: ExtensionBrowser = await launchWithExtension();
-  const { configure, openPopup, stored } = member(browser, sheet.execUrl, TOKEN);
+  const browser: ExtensionBrowser = await launchWithExtension(undefined, { locale: options.locale });
+  const { configure, openPopup, stored, badge } = member(browser, sheet.execUrl, TOKEN);
   const others: ExtensionBrowser[] = [];
 
   /** Another member of the team: added to the sheet with a token of their own, in a browser profile of their own. */
   async function addTeammate(email: string) {
     const token = `e2e-${email.replace(/\W/g, '-')}-0123456789`;
     sheet.google.asPerson(() => addMember(sheet.google.globals.PropertiesService.getScriptProperties(), email, token));
-    const other = await launchWithExtension();
+    const other = await launchWithExtension(undefined, { locale: options.locale });
     others.push(other);
     return { browser: other, token, ...member(other, sheet.execUrl, token) };
   }
@@ -48,6 +48,22 @@ export async function startRapport() {
     if (!response.ok) throw new Error(`cell edit failed: ${response.status} ${await response.text()}`);
   }
 
+  /** Records arriving from another device of the team, straight to the sheet's web app. */
+  async function fromElsewhere(changes: Partial<Record<'contacts' | 'interactions' | 'deals' | 'followUps', unknown[]>>) {
+    const answer = await fetch(sheet.execUrl, {
+      method: 'POST',
+      body: JSON.stringify({ token: TOKEN, clientId: 'elsewhere', since: 0, changes: { contacts: [], companies: [], interactions: [], deals: [], followUps: [], ...changes } }),
+    });
+    const body = (await answer.json()) as { ok: boolean; rejected?: unknown[] };
+    if (!body.ok || body.rejected?.length) throw new Error(`the sheet refused: ${JSON.stringify(body)}`);
+  }
+
+  /** Runs a global function of the sheet's script, as a menu click or a trigger would. */
+  async function runInSheet(name: string) {
+    const run = await fetch(`${sheet.url}/api/run`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ function: name }) });
+    if (!run.ok) throw new Error(`${name} failed: ${await run.text()}`);
+  }
+
   async function stop() {
     for (const other of others) await other.close();
     await browser.close();
@@ -55,7 +71,7 @@ export async function startRapport() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { sheet, browser, configure, openPopup, stored, rows, header, editCell, addTeammate, stop };
+  return { sheet, browser, configure, openPopup, stored, badge, rows, header, editCell, addTeammate, fromElsewhere, runInSheet, stop };
 }
 
 /**
@@ -111,5 +127,8 @@ function member(browser: ExtensionBrowser, execUrl: string, token: string) {
     );
   }
 
-  return { configure, openPopup, stored };
+  /** What the toolbar button's badge says. */
+  const badge = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+
+  return { configure, openPopup, stored, badge };
 }
