@@ -4,6 +4,7 @@ import { Icon } from '../icons';
 import { ContactTimeline } from '../timeline/ContactTimeline';
 import { Toolbar } from '../Toolbar';
 import { ActionPanel } from './ActionPanels';
+import { Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { changedFields, displayName, initialForm, usePopupStore, type CardState, type Panel } from './popup-store';
 import { ValueFacts } from './ValueFacts';
@@ -55,11 +56,11 @@ function MatchChoice({ card }: { card: CardState }) {
     <div class="match" role="group" aria-label={t('possibleMatch')} data-testid="match-choice">
       <p class="match-question"><strong>{t('possibleMatch')}</strong> {card.matchedBy === 'phone' ? t('matchedByPhone') : t('matchedByName')}</p>
       <table class="compare">
-        <thead><tr><th scope="col"><span class="sr-only">{t('firstName')}</span></th><th scope="col">{t('onThisPage')}</th><th scope="col">{t('inRapport')}</th></tr></thead>
+        <thead><tr><th scope="col" /><th scope="col">{t('onThisPage')}</th><th scope="col">{t('inRapport')}</th></tr></thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.label} class={row.here && row.there && row.here.toLowerCase() !== row.there.toLowerCase() ? 'differs' : ''}>
-              <th scope="row">{row.label === t('firstName') ? '' : row.label}</th><td>{row.here}</td><td>{row.there}</td>
+          {rows.map((row, i) => (
+            <tr key={row.label} class={i === 0 ? 'name' : row.here && row.there && row.here.toLowerCase() !== row.there.toLowerCase() ? 'differs' : ''}>
+              <th scope="row"><span class="sr-only">{row.label}</span></th><td title={row.label}>{breakable(row.here)}</td><td title={row.label}>{breakable(row.there)}</td>
             </tr>
           ))}
         </tbody>
@@ -72,6 +73,9 @@ function MatchChoice({ card }: { card: CardState }) {
     </div>
   );
 }
+
+/** Addresses may break after the @ rather than anywhere. */
+const breakable = (text: string) => text.split('@').map((part, i) => <Fragment key={i}>{i > 0 && <>@<wbr /></>}{part}</Fragment>);
 
 function Field({ label, value, onInput, name, wide }: { label: string; value: string; onInput: (v: string) => void; name: string; wide?: boolean }) {
   return (

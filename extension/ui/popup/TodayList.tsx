@@ -59,7 +59,7 @@ function DueItem({ item }: { item: TodayItem }) {
   const settle = (change: 'done' | { until: string }) =>
     item.kind === 'followUp' ? void store.settleFollowUp(null, item.followUp.id, change) : void store.settleCadence(item, change);
   return (
-    <li class={`due ${item.urgency}`} data-testid="due-item">
+    <li class={item.urgency === 'overdue' ? 'due is-overdue' : 'due'} data-testid="due-item">
       <Icon name={item.kind === 'followUp' ? 'followUp' : 'call'} />
       <div class="due-text">
         <div class="entry-title">{title}</div>
