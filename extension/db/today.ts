@@ -11,9 +11,13 @@ export interface DueRules {
   defaultTime: string;
 }
 
+/** What the Today list shows of a contact. */
+export type DueContact = Pick<Contact, 'id' | 'firstName' | 'lastName' | 'emails' | 'company'>;
+const dueContact = (c: Contact): DueContact => ({ id: c.id, firstName: c.firstName, lastName: c.lastName, emails: c.emails.slice(0, 1), company: c.company });
+
 interface ItemBase {
   /** the contact it is about; null when that contact is gone from this browser */
-  contact: Contact | null;
+  contact: DueContact | null;
   /** the day it fell or falls due */
   day: string;
   urgency: 'overdue' | 'today';
@@ -23,7 +27,7 @@ interface ItemBase {
 
 export type TodayItem =
   | (ItemBase & { kind: 'followUp'; followUp: FollowUp; at: string })
-  | (ItemBase & { kind: 'cadence'; contact: Contact; lastContactAt: string; everyDays: number });
+  | (ItemBase & { kind: 'cadence'; contact: DueContact; lastContactAt: string; everyDays: number });
 
 /** Open or snoozed follow-ups due up to and including `throughDay`, by the index (never a scan of all follow-ups). */
 async function openFollowUpsThrough(db: RapportDatabase, throughDay: string): Promise<FollowUp[]> {
@@ -34,9 +38,12 @@ async function openFollowUpsThrough(db: RapportDatabase, throughDay: string): Pr
   return found.flat().filter((f) => !f.deleted && f.dueAt);
 }
 
-async function lastInteraction(db: RapportDatabase, contactId: string, type?: 'email') {
-  return db.interactions.where('[contactId+occurredAt]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey])
-    .reverse().filter((i) => !i.deleted && (!type || (i.type === type && Boolean(i.sourceUrl)))).first();
+const newestFirst = (db: RapportDatabase, contactId: string) =>
+  db.interactions.where('[contactId+occurredAt]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).reverse();
+
+/** Where the contact's last logged email can be opened again ('' when none). */
+async function lastEmailUrl(db: RapportDatabase, contactId: string): Promise<string> {
+  return (await newestFirst(db, contactId).filter((i) => !i.deleted && i.type === 'email' && Boolean(i.sourceUrl)).first())?.sourceUrl ?? '';
 }
 
 /**
@@ -45,31 +52,42 @@ async function lastInteraction(db: RapportDatabase, contactId: string, type?: 'e
  */
 export async function dueItems(db: RapportDatabase, rules: DueRules): Promise<TodayItem[]> {
   const today = dayOf(rules.now, rules.clock)!;
-  const followUps = (await openFollowUpsThrough(db, today)).filter((f) => (dueDay(f.dueAt, rules.clock) ?? '9999') <= today);
-  const contactIds = [...new Set(followUps.map((f) => f.contactId).filter(Boolean))];
-  const contacts = new Map((await db.contacts.bulkGet(contactIds)).filter((c): c is Contact => Boolean(c && !c.deleted)).map((c) => [c.id, c]));
-  const emailUrls = new Map(await Promise.all(contactIds.map(async (id) => [id, (await lastInteraction(db, id, 'email'))?.sourceUrl ?? ''] as const)));
-
-  const items: TodayItem[] = followUps.map((followUp) => {
-    const day = dueDay(followUp.dueAt, rules.clock)!;
-    return {
-      kind: 'followUp', followUp, contact: contacts.get(followUp.contactId) ?? null, day, urgency: urgencyOf(day, today) as 'overdue' | 'today',
-      at: dueInstant(followUp.dueAt, rules.clock, rules.defaultTime)?.toISOString() ?? '', emailUrl: emailUrls.get(followUp.contactId) ?? '',
-    };
+  // One read transaction, the look-ups in parallel: a hop per query would cost more than the queries.
+  return db.transaction('r', [db.followUps, db.contacts, db.interactions], async () => {
+    const followUps = (await openFollowUpsThrough(db, today)).filter((f) => (dueDay(f.dueAt, rules.clock) ?? '9999') <= today);
+    const contactIds = [...new Set(followUps.map((f) => f.contactId).filter(Boolean))];
+    const [found, urls, withCadence] = await Promise.all([
+      db.contacts.bulkGet(contactIds),
+      Promise.all(contactIds.map((id) => lastEmailUrl(db, id))),
+      db.contacts.where('keepInTouchDays').above(0).filter((c) => !c.deleted).toArray(),
+    ]);
+    const contacts = new Map(found.filter((c): c is Contact => Boolean(c && !c.deleted)).map((c) => [c.id, dueContact(c)]));
+    const emailUrls = new Map(contactIds.map((id, i) => [id, urls[i]!]));
+    const items: TodayItem[] = followUps.map((followUp) => {
+      const day = dueDay(followUp.dueAt, rules.clock)!;
+      return {
+        kind: 'followUp', followUp, contact: contacts.get(followUp.contactId) ?? null, day, urgency: urgencyOf(day, today) as 'overdue' | 'today',
+        at: dueInstant(followUp.dueAt, rules.clock, rules.defaultTime)?.toISOString() ?? '', emailUrl: emailUrls.get(followUp.contactId) ?? '',
+      };
+    });
+    // A follow-up already waiting for a contact is the plan: their cadence need not nag.
+    const planned = new Set(withCadence.length
+      ? (await db.followUps.where('contactId').anyOf(withCadence.map((c) => c.id)).filter((f) => !f.deleted && f.status !== 'done').toArray()).map((f) => f.contactId)
+      : []);
+    const cadences = await Promise.all(withCadence.filter((c) => !planned.has(c.id)).map(async (contact): Promise<TodayItem | null> => {
+      // The newest few entries give both the last contact and, usually, the last email.
+      const recent = (await newestFirst(db, contact.id).limit(10).toArray()).filter((i) => !i.deleted);
+      const last = recent[0];
+      const lastContactAt = last?.occurredAt || last?.createdAt || contact.createdAt;
+      const day = cadenceDueDay(lastContactAt, contact.keepInTouchDays ?? 0, rules.clock);
+      if (!day || day > today) return null;
+      const emailUrl = recent.find((i) => i.type === 'email' && i.sourceUrl)?.sourceUrl ?? (await lastEmailUrl(db, contact.id));
+      return { kind: 'cadence', contact: dueContact(contact), day, urgency: urgencyOf(day, today) as 'overdue' | 'today', lastContactAt, everyDays: contact.keepInTouchDays ?? 0, emailUrl };
+    }));
+    items.push(...cadences.filter((item): item is TodayItem => item !== null));
+    const rank = (item: TodayItem) => (item.urgency === 'overdue' ? 0 : 1);
+    return items.sort((a, b) => rank(a) - rank(b) || a.day.localeCompare(b.day) || (a.kind === 'followUp' && b.kind === 'followUp' ? a.at.localeCompare(b.at) : 0));
   });
-
-  const planned = new Set((await openFollowUpsThrough(db, '9999-12-29')).map((f) => f.contactId));
-  const withCadence = await db.contacts.where('keepInTouchDays').above(0).filter((c) => !c.deleted && !planned.has(c.id)).toArray();
-  for (const contact of withCadence) {
-    const last = await lastInteraction(db, contact.id);
-    const lastContactAt = last?.occurredAt || last?.createdAt || contact.createdAt;
-    const day = cadenceDueDay(lastContactAt, contact.keepInTouchDays ?? 0, rules.clock);
-    if (!day || day > today) continue;
-    const email = await lastInteraction(db, contact.id, 'email');
-    items.push({ kind: 'cadence', contact, day, urgency: urgencyOf(day, today) as 'overdue' | 'today', lastContactAt, everyDays: contact.keepInTouchDays ?? 0, emailUrl: email?.sourceUrl ?? '' });
-  }
-  const rank = (item: TodayItem) => (item.urgency === 'overdue' ? 0 : 1);
-  return items.sort((a, b) => rank(a) - rank(b) || a.day.localeCompare(b.day) || (a.kind === 'followUp' && b.kind === 'followUp' ? a.at.localeCompare(b.at) : 0));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { RapportDatabase } from '../db/database';
 import { moveDeal, openDeal } from '../db/deals';
 import { addFollowUp, settleFollowUp } from '../db/follow-ups';
 import { addNote, logConversation, logEmail } from '../db/interactions';
-import { dueItems } from '../db/today';
+import type { DueRules, TodayItem } from '../db/today';
 import { undoWrite, writeUndoable } from '../db/undo';
 import { deleteRecord } from '../db/write-record';
 import type { SyncReport } from '../sync/sync-service';
@@ -43,6 +43,8 @@ export interface ServiceDeps {
   clock: WallClock;
   /** 'HH:MM' at which a follow-up that names only a day falls due */
   followUpTime: () => Promise<string>;
+  /** what is due today (see due-list.ts: worked out once per change) */
+  dueItems: (rules: DueRules) => Promise<TodayItem[]>;
 }
 
 /** A candidate with the known contact it matches, and how it matched. */
@@ -117,7 +119,7 @@ export const messageTable = {
 
   today: message(z.object({}), async (_, deps) => ({
     today: today(deps),
-    items: await dueItems(deps.db, { now: deps.now(), clock: deps.clock, defaultTime: await deps.followUpTime() }),
+    items: await deps.dueItems({ now: deps.now(), clock: deps.clock, defaultTime: await deps.followUpTime() }),
   })),
 
   saveContact: message(z.object({

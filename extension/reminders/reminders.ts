@@ -1,6 +1,6 @@
 import { addDays, dayOf, startOfDay, type WallClock } from '../../shared/calendar';
 import type { RapportDatabase } from '../db/database';
-import { dueItems, fellDueBetween, nextDueAfter } from '../db/today';
+import { fellDueBetween, nextDueAfter, type DueRules, type TodayItem } from '../db/today';
 import type { I18n } from '../ui/i18n';
 
 /**
@@ -44,6 +44,8 @@ export function toolbarButtonOf(api: { action?: ToolbarButtonApi; browserAction?
 
 export interface ReminderDeps {
   db: RapportDatabase;
+  /** what is due today (the same list the popup shows) */
+  dueItems: (rules: DueRules) => Promise<TodayItem[]>;
   now: () => Date;
   clock: WallClock;
   followUpTime: () => Promise<string>;
@@ -66,7 +68,7 @@ export async function refreshReminders(deps: ReminderDeps): Promise<{ due: numbe
   const now = deps.now();
   const defaultTime = await deps.followUpTime();
   const rules = { clock: deps.clock, defaultTime };
-  const items = await dueItems(deps.db, { now, ...rules });
+  const items = await deps.dueItems({ now, ...rules });
 
   if (deps.button) {
     await deps.button.setBadgeText({ text: items.length ? String(Math.min(items.length, 999)) : '' });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { localWallClock } from '../../shared/calendar';
 import type { Candidate, PageCapture } from '../../extension/capture/candidate';
 import { RapportDatabase } from '../../extension/db/database';
+import { dueItems } from '../../extension/db/today';
 import { handleMessage, messageTable, type MessageName, type RequestOf, type ResponseOf, type ServiceDeps } from '../../extension/messaging/message-table';
 import { createSend, type Send } from '../../extension/messaging/send';
 import { newId } from '../../shared/ids';
@@ -28,7 +29,7 @@ beforeEach(async () => {
   deps = {
     db, author: async () => 'ann@rapport.test', readTab: async () => page, takeSelection: async () => null, takeSample: async () => null,
     sync: async () => report, syncStatus: async () => report, changed: () => void changes++,
-    now: () => new Date('2026-11-23T10:00:00'), clock: localWallClock, followUpTime: async () => '09:00',
+    now: () => new Date('2026-11-23T10:00:00'), clock: localWallClock, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules),
   };
   send = createSend((envelope) => handleMessage(envelope, deps));
 });

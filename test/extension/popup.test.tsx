@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localWallClock } from '../../shared/calendar';
 import type { Candidate, PageCapture } from '../../extension/capture/candidate';
 import { RapportDatabase } from '../../extension/db/database';
+import { dueItems } from '../../extension/db/today';
 import { handleMessage, type ServiceDeps } from '../../extension/messaging/message-table';
 import { createSend } from '../../extension/messaging/send';
 import { createI18n } from '../../extension/ui/i18n';
@@ -27,7 +28,7 @@ beforeEach(() => {
   const report = { configured: true, running: false, pending: 0, sent: 0, lastSuccessAt: '', lastAttemptAt: '', error: null, nextAttemptAt: '', refused: [] };
   deps = {
     db, author: async () => 'ann@rapport.test', readTab: async () => page, takeSelection: async () => null, takeSample: async () => null,
-    sync: async () => report, syncStatus: async () => report, changed: () => {}, now: () => NOW, clock: localWallClock, followUpTime: async () => '09:00',
+    sync: async () => report, syncStatus: async () => report, changed: () => {}, now: () => NOW, clock: localWallClock, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules),
   };
 });
 afterEach(cleanup);
@@ -146,7 +147,7 @@ describe('a card built around actions', () => {
     openPopup('de');
     await screen.findByText('Bea Lindqvist');
     expect(screen.getByRole('button', { name: 'Kontakt speichern' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /^Wiedervorlage/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Nachfassen' }));
     expect(screen.getByRole('button', { name: 'Morgen' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Nächste Woche (Mo., 30. Nov.)' })).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Titel' }) as HTMLInputElement).value).toBe('Bei Bea Lindqvist nachfassen');

@@ -54,7 +54,7 @@ beforeEach(() => {
 
 function depsFor(api: ReturnType<typeof chromeApis>['api'] | ReturnType<typeof firefoxApis>['api'], notificationsOn = true): ReminderDeps {
   return {
-    db, now: () => clock.now, clock: berlin, followUpTime: async () => '09:00',
+    db, now: () => clock.now, clock: berlin, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules),
     button: toolbarButtonOf(api),
     alarms: api.alarms,
     notifications: async () => (notificationsOn ? api.notifications : null),

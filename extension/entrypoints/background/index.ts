@@ -5,6 +5,8 @@ import { registerSelectionMenu, takeSelection } from '../../add-selection';
 import { openDatabase } from '../../db/database';
 import { handleMessage, type ServiceDeps } from '../../messaging/message-table';
 import { readTab } from '../../messaging/read-tab';
+import { dueItems } from '../../db/today';
+import { createDueList } from '../../reminders/due-list';
 import { DUE_ALARM, MIDNIGHT_ALARM, refreshReminders, toolbarButtonOf, type NotificationsApi } from '../../reminders/reminders';
 import { followUpTimeItem, memberEmailItem, notifyItem, remindedUntilItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
@@ -19,10 +21,11 @@ export default defineBackground(() => {
   // Tests of the e2e build move this clock forward to make a follow-up fall due; release builds never do.
   let testClockOffset = 0;
   const now = () => new Date(Date.now() + testClockOffset);
+  const due = createDueList((rules) => dueItems(db, rules));
 
   const reminders = () =>
     refreshReminders({
-      db, now, clock: localWallClock, i18n,
+      db, now, clock: localWallClock, i18n, dueItems: due.get,
       followUpTime: () => followUpTimeItem.getValue(),
       button: toolbarButtonOf(browser as unknown as Parameters<typeof toolbarButtonOf>[0]),
       alarms: browser.alarms,
@@ -34,6 +37,7 @@ export default defineBackground(() => {
 
   const sync = async (force: boolean) => {
     const report = await runSync(db, force);
+    due.forget();
     void reminders();
     return report;
   };
@@ -47,6 +51,7 @@ export default defineBackground(() => {
     sync,
     syncStatus: () => currentSyncReport(db),
     changed: () => {
+      due.forget();
       void reminders();
       clearTimeout(soon);
       soon = setTimeout(() => void sync(true), 1500);
@@ -54,6 +59,7 @@ export default defineBackground(() => {
     now,
     clock: localWallClock,
     followUpTime: () => followUpTimeItem.getValue(),
+    dueItems: due.get,
   };
 
   browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });

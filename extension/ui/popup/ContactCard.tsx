@@ -170,7 +170,7 @@ export function ContactCard({ card, canLog }: { card: CardState; canLog: boolean
               </button>
             )}
             {actionButton('call', 'call', t('logCall'), t('logCallHint'))}
-            {actionButton('followUp', 'followUp', t('followUp'), t('followUpHint'))}
+            {actionButton('followUp', 'followUp', t('followUpAction'), t('followUpHint'))}
             {actionButton('note', 'note', t('note'), t('noteHint'))}
             {actionButton('deal', 'deal', t('deal'), t('dealHint'))}
           </Toolbar>

@@ -250,8 +250,6 @@ export function createPopupStore(deps: PopupDeps) {
   async function load() {
     loading.value = true;
     loadProblem.value = '';
-    // What is due is read alongside the page: the Today tab's count, and the view when nobody is on the page.
-    void loadToday();
     try {
       const [to, time] = await Promise.all([deps.target(), deps.followUpTime()]);
       target.value = to;
@@ -259,6 +257,7 @@ export function createPopupStore(deps: PopupDeps) {
       if (to.kind === 'today') {
         view.value = 'today';
         cards.value = [];
+        await loadToday();
         return;
       }
       if (to.kind === 'selection') {
@@ -282,6 +281,8 @@ export function createPopupStore(deps: PopupDeps) {
       // Nobody on the page: what is due is the useful thing to show.
       if (view.value === 'page' && cards.value.length === 0 && !loadProblem.value) view.value = 'today';
     }
+    // What is due comes second: the page's people first, then the Today tab's count (and list).
+    if (target.value?.kind !== 'today') await loadToday();
   }
 
   async function loadToday() {

@@ -124,14 +124,16 @@ function FollowUpEntry({ followUp, i18n, today, actions, busy }: { followUp: Fol
       <Icon name="followUp" />
       <div class="entry-text">
         <div class="entry-title">{followUp.title}</div>
-        <div class="entry-meta"><span>{t('due', { when: `${day ? i18n.relativeDay(day, today) : ''}${at}` })}</span></div>
-        {actions && (
-          <div class="entry-actions">
-            <button type="button" class="small" onClick={() => { if (!busy) actions.onDone(followUp); }}><Icon name="check" size={12} /> {t('done')}</button>
-            <SnoozeMenu i18n={i18n} label={t('snoozeFor', { title: followUp.title })} choices={actions.snoozeChoices} untilForDate={actions.untilForDate}
-              today={today} onSnooze={(until) => { if (!busy) actions.onSnooze(followUp, until); }} />
-          </div>
-        )}
+        <div class="entry-meta due-row">
+          <span class="due-when">{t('due', { when: `${day ? i18n.relativeDay(day, today) : ''}${at}` })}</span>
+          {actions && (
+            <span class="entry-actions">
+              <button type="button" class="small" onClick={() => { if (!busy) actions.onDone(followUp); }}><Icon name="check" size={12} /> {t('done')}</button>
+              <SnoozeMenu i18n={i18n} label={t('snoozeFor', { title: followUp.title })} choices={actions.snoozeChoices} untilForDate={actions.untilForDate}
+                today={today} onSnooze={(until) => { if (!busy) actions.onSnooze(followUp, until); }} />
+            </span>
+          )}
+        </div>
       </div>
     </li>
   );

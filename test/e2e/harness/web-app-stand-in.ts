@@ -51,7 +51,7 @@ export async function startWebAppStandIn(execUrl: string) {
       case 'pass':
         break;
     }
-    const forwarded = await fetch(`${execUrl}${url.search}`, { method: request.method, body: request.method === 'POST' ? body : undefined, headers: { 'Content-Type': request.headers['content-type'] ?? 'text/plain' } });
+    const forwarded = await fetch(`${execUrl}${url.search}`, { method: request.method, body: request.method === 'POST' ? new Uint8Array(body) : undefined, headers: { 'Content-Type': request.headers['content-type'] ?? 'text/plain' } });
     response.writeHead(forwarded.status, { 'Content-Type': forwarded.headers.get('content-type') ?? 'application/json' });
     response.end(Buffer.from(await forwarded.arrayBuffer()));
   });
