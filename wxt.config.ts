@@ -34,10 +34,11 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'rapport@rapport-crm.org',
-          strict_min_version: '115.0',
+          strict_min_version: '140.0',
           // Nothing leaves the browser but to the team's own sheet.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     } : {}),
   }),

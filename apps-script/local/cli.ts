@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { portInUseMessage } from '../../scripts/port-in-use.ts';
 import { DEFAULT_MEMBER, SetupError, startLocalSheet } from './server.ts';
 
 // npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token T] [--member you@x] [--bundle dist/apps-script/Code.js]
@@ -43,7 +44,7 @@ try {
   process.on('SIGTERM', stop);
 } catch (error) {
   if (error instanceof SetupError) console.error(error.message);
-  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`Port ${port} is in use; pick another with --port.`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(await portInUseMessage(port, (free, rapport) => `npm run sheet:local -- --port ${free}${rapport ? ' --data .rapport/second-workbook.json' : ''}`));
   else console.error(error);
   process.exit(1);
 }

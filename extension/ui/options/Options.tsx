@@ -84,7 +84,7 @@ export function Options(props: OptionsProps) {
             <p class="url">{connection.value!.url}</p>
             <div class="buttons">
               <button type="button" class="secondary" onClick={() => void onDisconnect()}>{t('disconnect')}</button>
-              <button type="button" class="secondary" onClick={() => { changing.value = true; result.value = null; }}>{t('changeConnection')}</button>
+              <button type="button" class="secondary" data-testid="change-connection" onClick={() => { changing.value = true; result.value = null; }}>{t('changeConnection')}</button>
             </div>
           </div>
         ) : (

@@ -91,9 +91,8 @@ function member(browser: ExtensionBrowser, execUrl: string, token: string) {
   async function configure(url = execUrl, memberToken = token) {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const change = options.getByRole('button', { name: 'Connect another sheet' });
     await options.locator('input[name=syncUrl], [data-testid=connected]').first().waitFor();
-    if (await change.count()) await change.click();
+    if (await options.getByTestId('change-connection').count()) await options.getByTestId('change-connection').click();
     await options.fill('input[name=syncUrl]', url);
     await options.fill('input[name=syncToken]', memberToken);
     await options.click('button[type=submit]');
