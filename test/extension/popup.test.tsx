@@ -252,6 +252,18 @@ describe('Today', () => {
   });
 });
 
+describe('a long backlog', () => {
+  it('shows the first 20 of a group and the rest on “Show all”', async () => {
+    const id = await saveKnown();
+    for (let i = 0; i < 25; i++) await send('addFollowUp', { contactId: id, dueAt: '2026-11-20', title: `Overdue ${i}` });
+    openPopup('en', { kind: 'today' });
+    await screen.findByText('Overdue 0');
+    expect(screen.getAllByTestId('due-item')).toHaveLength(20);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all (25)' }));
+    expect(screen.getAllByTestId('due-item')).toHaveLength(25);
+  });
+});
+
 describe('organisations', () => {
   it('saves the company behind a page as a company, and knows it next time', async () => {
     page.candidates = [{ ...bea, name: 'Northwind Traders GmbH', firstName: '', lastName: '', company: 'Northwind Traders GmbH', emails: ['info@northwind.test'], website: 'https://www.northwind.test/', role: 'organization', source: 'site' }];

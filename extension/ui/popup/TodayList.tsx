@@ -3,6 +3,7 @@ import { isWebUrl } from '../../capture/url';
 import type { TodayItem } from '../../db/today';
 import { Icon } from '../icons';
 import { SnoozeMenu } from '../SnoozeMenu';
+import { useState } from 'preact/hooks';
 import { ContactCard, snoozeChoices } from './ContactCard';
 import { usePopupStore } from './popup-store';
 
@@ -36,12 +37,23 @@ export function TodayList() {
         </div>
       )}
       {list && list.items.length === 0 && <p class="empty-today">{t('nothingDue')}</p>}
-      {groups.filter((g) => g.items.length > 0).map((group) => (
-        <section key={group.title} aria-label={group.title}>
-          <h3>{group.title} <span class="count">{group.items.length}</span></h3>
-          <ul class="due-list">{group.items.map((item) => <DueItem key={item.kind === 'followUp' ? item.followUp.id : `cadence:${item.contact.id}`} item={item} />)}</ul>
-        </section>
-      ))}
+      {groups.filter((g) => g.items.length > 0).map((group) => <DueGroup key={group.title} title={group.title} items={group.items} />)}
+    </section>
+  );
+}
+
+/** How many items a group shows before "Show all": a long backlog stays quick to open and to scan. */
+const FIRST_ITEMS = 20;
+
+function DueGroup({ title, items }: { title: string; items: TodayItem[] }) {
+  const { i18n } = usePopupStore();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST_ITEMS);
+  return (
+    <section aria-label={title}>
+      <h3>{title} <span class="count">{items.length}</span></h3>
+      <ul class="due-list">{shown.map((item) => <DueItem key={item.kind === 'followUp' ? item.followUp.id : `cadence:${item.contact.id}`} item={item} />)}</ul>
+      {shown.length < items.length && <button type="button" class="link" onClick={() => setAll(true)}>{i18n.n('showAll', items.length)}</button>}
     </section>
   );
 }

@@ -251,9 +251,10 @@ export function createPopupStore(deps: PopupDeps) {
     loading.value = true;
     loadProblem.value = '';
     try {
-      const [to, time] = await Promise.all([deps.target(), deps.followUpTime()]);
+      // The usual follow-up time is read while the page is: cards need it, the reading does not.
+      const time = deps.followUpTime().then((value) => void (followUpTime.value = value));
+      const to = await deps.target();
       target.value = to;
-      followUpTime.value = time;
       if (to.kind === 'today') {
         view.value = 'today';
         cards.value = [];
@@ -262,6 +263,7 @@ export function createPopupStore(deps: PopupDeps) {
       }
       if (to.kind === 'selection') {
         const answer = await deps.send('consumeSelection', {});
+        await time;
         if (answer.ok && answer.value) cards.value = [newCard('0', answer.value)];
         return;
       }
@@ -271,6 +273,7 @@ export function createPopupStore(deps: PopupDeps) {
         return;
       }
       if (!answer.value) return;
+      await time;
       page.value = answer.value.page;
       const found = peopleFirst(answer.value.matches).map((match, i) => newCard(`${i}:${match.candidate.emails[0] ?? match.candidate.name}`, match));
       cards.value = found;
