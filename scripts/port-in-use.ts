@@ -16,7 +16,7 @@ export function isFree(port: number): Promise<boolean> {
 }
 
 /** The first free port after `port`. */
-export async function nextFreePort(port: number): Promise<number> {
+async function nextFreePort(port: number): Promise<number> {
   for (let candidate = port + 1; candidate < port + 100; candidate++) if (await isFree(candidate)) return candidate;
   return 0;
 }

@@ -67,7 +67,7 @@ export async function findMatch(db: RapportDatabase, query: MatchQuery): Promise
 }
 
 /** How many interactions the popup shows before "Show all". */
-export const RECENT_INTERACTIONS = 5;
+const RECENT_INTERACTIONS = 5;
 
 export async function contactHistory(db: RapportDatabase, contact: Contact, interactionLimit = RECENT_INTERACTIONS): Promise<ContactHistory> {
   const ofContact = db.interactions.where('[contactId+occurredAt]').between([contact.id, Dexie.minKey], [contact.id, Dexie.maxKey]);

@@ -7,7 +7,7 @@ import { addDays, dayOf, instantOf, isCalendarDay, isoWeekday, type WallClock } 
  */
 
 /** 'HH:MM' → hours and minutes; anything else is 09:00. */
-export function parseTimeOfDay(text: string): { hour: number; minute: number } {
+function parseTimeOfDay(text: string): { hour: number; minute: number } {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : { hour: 9, minute: 0 };
 }

@@ -7,7 +7,7 @@ import { handleMessage, type ServiceDeps } from '../../messaging/message-table';
 import { readTab } from '../../messaging/read-tab';
 import { dueItems } from '../../db/today';
 import { createDueList } from '../../reminders/due-list';
-import { DUE_ALARM, MIDNIGHT_ALARM, refreshReminders, toolbarButtonOf, type NotificationsApi } from '../../reminders/reminders';
+import { DUE_ALARM, MIDNIGHT_ALARM, refreshReminders, toolbarButtonOf } from '../../reminders/reminders';
 import { followUpTimeItem, memberEmailItem, notifyItem, remindedUntilItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
 import { createI18n, languageFor } from '../../ui/i18n';
@@ -23,17 +23,20 @@ export default defineBackground(() => {
   const now = () => new Date(Date.now() + testClockOffset);
   const due = createDueList((rules) => dueItems(db, rules));
 
-  const reminders = () =>
+  // One refresh at a time: two at once could both tell about the same follow-up.
+  let lastRefresh: Promise<unknown> = Promise.resolve();
+  const refresh = () =>
     refreshReminders({
       db, now, clock: localWallClock, i18n, dueItems: due.get,
       followUpTime: () => followUpTimeItem.getValue(),
-      button: toolbarButtonOf(browser as unknown as Parameters<typeof toolbarButtonOf>[0]),
+      button: toolbarButtonOf(browser),
       alarms: browser.alarms,
-      notifications: async () => (await notifyItem.getValue()) && (await browser.permissions.contains({ permissions: ['notifications'] })) ? (browser.notifications as unknown as NotificationsApi) : null,
+      notifications: async () => (await notifyItem.getValue()) && (await browser.permissions.contains({ permissions: ['notifications'] })) ? browser.notifications : null,
       remindedUntil: { get: () => remindedUntilItem.getValue(), set: (value) => remindedUntilItem.setValue(value) },
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       clockOffsetMs: -testClockOffset,
     }).catch((error: unknown) => console.error('Rapport reminders:', error));
+  const reminders = () => (lastRefresh = lastRefresh.then(refresh));
 
   const sync = async (force: boolean) => {
     const report = await runSync(db, force);

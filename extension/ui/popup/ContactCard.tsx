@@ -59,7 +59,7 @@ function MatchChoice({ card }: { card: CardState }) {
         <thead><tr><th scope="col" /><th scope="col">{t('onThisPage')}</th><th scope="col">{t('inRapport')}</th></tr></thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={row.label} class={i === 0 ? 'name' : row.here && row.there && row.here.toLowerCase() !== row.there.toLowerCase() ? 'differs' : ''}>
+            <tr key={row.label} class={i === 0 ? 'person' : row.here && row.there && row.here.toLowerCase() !== row.there.toLowerCase() ? 'differs' : ''}>
               <th scope="row"><span class="sr-only">{row.label}</span></th><td title={row.label}>{breakable(row.here)}</td><td title={row.label}>{breakable(row.there)}</td>
             </tr>
           ))}

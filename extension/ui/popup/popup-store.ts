@@ -99,7 +99,7 @@ export interface CardState {
 }
 
 /** The last action, undoable for a few seconds. */
-export interface UndoOffer {
+interface UndoOffer {
   cardKey: string | null;
   message: string;
   step: UndoStep;
@@ -107,7 +107,7 @@ export interface UndoOffer {
 }
 
 const contactFieldNames = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'company', 'website', 'stage', 'tags'] as const;
-export type ContactFieldName = (typeof contactFieldNames)[number];
+type ContactFieldName = (typeof contactFieldNames)[number];
 
 const emptyForm = (): ContactFields => ({ firstName: '', lastName: '', emails: [], phones: [], jobTitle: '', company: '', website: '', stage: 'lead', tags: [] });
 
@@ -146,7 +146,7 @@ function peopleFirst(matches: CandidateMatch[]): CandidateMatch[] {
 }
 
 /** More people than this on an ordinary page are shown as a list with checkboxes, not as full cards. */
-export const peopleListFrom = 5;
+const peopleListFrom = 5;
 
 /** Whether the page's people are shown as the compact list: many people, and no open email to log. */
 export function usesPeopleList(cards: readonly CardState[], page: PageCapture | null): boolean {
@@ -154,7 +154,7 @@ export function usesPeopleList(cards: readonly CardState[], page: PageCapture | 
 }
 
 /** The company form: the known company's values, gaps filled from the page. */
-export function initialCompanyForm(candidate: Candidate | null, company: Company | null): CompanyFields {
+function initialCompanyForm(candidate: Candidate | null, company: Company | null): CompanyFields {
   return {
     name: company?.name || candidate?.company || candidate?.name || '',
     domain: company?.domain || domainOf(candidate?.website ?? '', candidate?.emails),
