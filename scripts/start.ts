@@ -60,7 +60,7 @@ if (process.env.DISPLAY && browser.found) {
   if (!process.env.DISPLAY) console.log('No display here, so no browser was opened. To try Rapport:');
   else if (!browser.found) console.log(`${howToGetBrowser(thisMachine(), browser.reason, 'npm start')}\nMeanwhile, to try Rapport:`);
   console.log(`  1. In Chrome or Chromium open chrome://extensions, turn on Developer mode, "Load unpacked" → ${extensionDir}`);
-  console.log(`  2. In Rapport's options paste the sync URL and token above.`);
+  console.log(`  2. Paste the set-up link above into Rapport's welcome page (or the sync URL and token into its options).`);
   if (!process.env.DISPLAY && onPath('xvfb-run', process.env)) {
     console.log('Or open Chromium with Rapport loaded on a virtual display: xvfb-run npm start');
   }
