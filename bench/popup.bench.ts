@@ -25,24 +25,42 @@ function popupFirstRenderBytes(dir: string): { bytes: number; files: string[] } 
 }
 
 /** Median time from opening the popup to the first card shown (the page read, the person matched). */
+const FIRST_CARD = '[data-testid=candidate]';
+const TODAY_LIST = '[data-testid=due-item], .empty-today';
+
 async function timeToFirstCandidate(browser: ExtensionBrowser, popup: Page, tabId: number): Promise<number> {
-  return timeTo(browser, popup, `popup.html?tabId=${tabId}`, '[data-testid=candidate]');
+  return timeTo(browser, popup, `popup.html?tabId=${tabId}`, FIRST_CARD);
 }
 
 /** Median time from opening the popup to the Today list shown with its items (or that nothing is due). */
 async function timeToTodayList(browser: ExtensionBrowser, popup: Page): Promise<number> {
-  return timeTo(browser, popup, 'popup.html?view=today', '[data-testid=due-item], .empty-today');
+  return timeTo(browser, popup, 'popup.html?view=today', TODAY_LIST);
 }
 
+/**
+ * Median time from navigation start to the moment `selector` first matches, as the page itself saw
+ * it (a MutationObserver installed before the page's scripts): not when the test got round to
+ * asking, which on a busy machine can be much later.
+ */
 async function timeTo(browser: ExtensionBrowser, popup: Page, path: string, selector: string): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run < 9; run++) {
     await popup.goto(`chrome-extension://${browser.extensionId}/${path}`);
     await popup.waitForSelector(selector);
-    times.push(await popup.evaluate(() => performance.now()));
+    times.push(await popup.evaluate(() => (globalThis as { shownAt?: number }).shownAt ?? performance.now()));
   }
   return median(times);
 }
+
+/** Plain JavaScript (no bundler helpers): records when the watched selector first matched. */
+const watchFirstMatch = (selector: string) => `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(${JSON.stringify(selector)})) {
+      globalThis.shownAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true });
+`;
 
 /**
  * Fills the extension's IndexedDB (as the service worker opened it) with a big team's data:
@@ -141,6 +159,7 @@ export default async function popupBenchmark(): Promise<BenchFigure[]> {
 
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.addInitScript(watchFirstMatch(`${FIRST_CARD}, ${TODAY_LIST}`));
     const messageTab = await tabIdOf(browser, 'https://mail.google.com/mail/u/1/*');
     const onMessage = await timeToFirstCandidate(browser, popup, messageTab);
     const onBigThread = await timeToFirstCandidate(browser, popup, await tabIdOf(browser, 'https://mail.google.com/mail/u/0/*'));
@@ -149,9 +168,11 @@ export default async function popupBenchmark(): Promise<BenchFigure[]> {
     const seeded = performance.now();
     await seed(browser, 100_000, 10_000);
     const seedSeconds = (performance.now() - seeded) / 1000;
-    const onMessageBig = await timeToFirstCandidate(browser, popup, messageTab);
+    // Data arrives by sync, after which the service worker works out what is due afresh: sync now.
+    await popup.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'syncNow', request: {} }));
     const todayBig = await timeToTodayList(browser, popup);
-    const dueShown = await popup.locator('[data-testid=due-item]').count();
+    const due = (await popup.locator('h3 .count').allTextContents()).reduce((sum, count) => sum + Number(count), 0);
+    const onMessageBig = await timeToFirstCandidate(browser, popup, messageTab);
     const bigDatabase = '100,000 contacts, 10,000 named Lindqvist like the sender';
     return [
       { name: 'page reader injected on every click (capture.js), raw', value: kilobytes(injected.reader.raw), unit: 'KB', target: { op: '<', value: 250 }, note: `${kilobytes(injected.reader.gzipped)} KB gzipped` },
@@ -163,7 +184,7 @@ export default async function popupBenchmark(): Promise<BenchFigure[]> {
       { name: 'popup open → first candidate, 5 MB Gmail thread (median of 9)', value: Math.round(onBigThread), unit: 'ms', target: { op: '<', value: 150 } },
       { name: 'popup open → Today list (median of 9)', value: Math.round(today), unit: 'ms', target: { op: '<', value: 150 } },
       { name: 'popup open → first candidate, Gmail message, big database', value: Math.round(onMessageBig), unit: 'ms', target: { op: '<', value: 150 }, note: `${bigDatabase}; seeded in ${seedSeconds.toFixed(1)} s` },
-      { name: 'popup open → Today list, big database', value: Math.round(todayBig), unit: 'ms', target: { op: '<', value: 150 }, note: `${bigDatabase}, 20,000 follow-ups, 300,000 interactions; ${dueShown} items due` },
+      { name: 'popup open → Today list, big database', value: Math.round(todayBig), unit: 'ms', target: { op: '<', value: 150 }, note: `${bigDatabase}, 20,000 follow-ups, 300,000 interactions; ${due} items due, the first 20 of each group shown` },
     ];
   } finally {
     await browser.close();

@@ -15,6 +15,8 @@ export const contactFieldsSchema = z.object({
   website: text(500),
   stage: z.enum(lifecycleStages).default('lead'),
   tags: list,
+  /** keep in touch at least every so many days (none: no cadence) */
+  keepInTouchDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
 

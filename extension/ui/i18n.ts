@@ -37,7 +37,7 @@ interface Groups {
   record: Choices<'contacts' | 'companies' | 'interactions' | 'deals' | 'followUps'>;
   direction: Choices<'inbound' | 'outbound'>;
   callOutcome: Choices<'reached' | 'voicemail' | 'no_answer' | 'busy'>;
-  field: Choices<'firstName' | 'lastName' | 'emails' | 'phones' | 'jobTitle' | 'company' | 'website' | 'stage' | 'tags'>;
+  field: Choices<'firstName' | 'lastName' | 'emails' | 'phones' | 'jobTitle' | 'company' | 'website' | 'stage' | 'tags' | 'keepInTouchDays'>;
 }
 
 const en = {
@@ -77,6 +77,7 @@ const en = {
     website: 'Website',
     stage: 'Stage',
     tags: 'Tags (comma-separated)',
+    keepInTouchEvery: 'Keep in touch every … days',
     actions: 'Actions for {name}',
     // actions
     logEmail: 'Log email',
@@ -325,7 +326,7 @@ const en = {
     record: { contacts: 'Contact', companies: 'Company', interactions: 'History entry', deals: 'Deal', followUps: 'Follow-up' },
     direction: { inbound: 'Incoming', outbound: 'Outgoing' },
     callOutcome: { reached: 'Talked', voicemail: 'Left a voicemail', no_answer: 'No answer', busy: 'Busy' },
-    field: { firstName: 'first name', lastName: 'last name', emails: 'email', phones: 'phone', jobTitle: 'job title', company: 'company', website: 'website', stage: 'stage', tags: 'tags' },
+    field: { firstName: 'first name', lastName: 'last name', emails: 'email', phones: 'phone', jobTitle: 'job title', company: 'company', website: 'website', stage: 'stage', tags: 'tags', keepInTouchDays: 'keep-in-touch days' },
   },
 } satisfies { text: Record<string, string>; plural: Record<string, Plural>; groups: Groups };
 
@@ -366,6 +367,7 @@ const de: Dictionary = {
     website: 'Website',
     stage: 'Phase',
     tags: 'Schlagwörter (durch Komma getrennt)',
+    keepInTouchEvery: 'Kontakt halten alle … Tage',
     actions: 'Aktionen für {name}',
     logEmail: 'E-Mail erfassen',
     logEmailHint: 'Diese E-Mail in der Historie von {name} erfassen (L)',
@@ -599,7 +601,7 @@ const de: Dictionary = {
     record: { contacts: 'Kontakt', companies: 'Firma', interactions: 'Historieneintrag', deals: 'Deal', followUps: 'Wiedervorlage' },
     direction: { inbound: 'Eingehend', outbound: 'Ausgehend' },
     callOutcome: { reached: 'Gesprochen', voicemail: 'Auf Mailbox gesprochen', no_answer: 'Nicht erreicht', busy: 'Besetzt' },
-    field: { firstName: 'Vorname', lastName: 'Nachname', emails: 'E-Mail', phones: 'Telefon', jobTitle: 'Position', company: 'Firma', website: 'Website', stage: 'Phase', tags: 'Schlagwörter' },
+    field: { firstName: 'Vorname', lastName: 'Nachname', emails: 'E-Mail', phones: 'Telefon', jobTitle: 'Position', company: 'Firma', website: 'Website', stage: 'Phase', tags: 'Schlagwörter', keepInTouchDays: 'Kontakt-Rhythmus' },
   },
 };
 

@@ -77,6 +77,20 @@ describe('a card built around actions', () => {
     expect((await db.contacts.toArray())[0]).toMatchObject({ jobTitle: 'CFO', phones: ['+49 30 1234'] });
   });
 
+  it('sets a keep-in-touch cadence, after which the contact shows up in Today', async () => {
+    const id = await saveKnown();
+    await db.contacts.update(id, { createdAt: '2026-09-01T10:00:00.000Z' });
+    openPopup();
+    await screen.findByText('Known · lead');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('spinbutton', { name: 'Keep in touch every … days' }), { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Update keep-in-touch days' }));
+    await screen.findByText('Contact updated.');
+    expect((await db.contacts.get(id))?.keepInTouchDays).toBe(30);
+    fireEvent.click(screen.getByRole('tab', { name: 'Today' }));
+    await screen.findByText('Keep in touch with Bea Lindqvist');
+  });
+
   it('sets a follow-up for tomorrow at the usual time, titled in the reader’s language, saving the contact first', async () => {
     openPopup();
     await screen.findByText('Bea Lindqvist');

@@ -107,6 +107,11 @@ function EditFields({ card }: { card: CardState }) {
         </select>
       </label>
       <Field name="tags" wide label={t('tags')} value={form.tags.join(', ')} onInput={(v) => edit({ tags: listFrom(v) })} />
+      <label class="field wide">
+        <span>{t('keepInTouchEvery')}</span>
+        <input name="keepInTouchDays" type="number" min={1} max={3650} inputMode="numeric" value={form.keepInTouchDays ?? ''}
+          onInput={(e) => { const days = Number.parseInt(e.currentTarget.value, 10); edit({ keepInTouchDays: days >= 1 ? Math.min(days, 3650) : null }); }} />
+      </label>
       <p class="hint">{t('editHint')}</p>
     </div>
   );

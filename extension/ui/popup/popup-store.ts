@@ -106,16 +106,16 @@ interface UndoOffer {
   contactId?: string;
 }
 
-const contactFieldNames = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'company', 'website', 'stage', 'tags'] as const;
+const contactFieldNames = ['firstName', 'lastName', 'emails', 'phones', 'jobTitle', 'company', 'website', 'stage', 'tags', 'keepInTouchDays'] as const;
 type ContactFieldName = (typeof contactFieldNames)[number];
 
-const emptyForm = (): ContactFields => ({ firstName: '', lastName: '', emails: [], phones: [], jobTitle: '', company: '', website: '', stage: 'lead', tags: [] });
+const emptyForm = (): ContactFields => ({ firstName: '', lastName: '', emails: [], phones: [], jobTitle: '', company: '', website: '', stage: 'lead', tags: [], keepInTouchDays: null });
 
 /** The contact as the form shows it. A customer who bought is shown as a customer, whatever stage was left behind. */
 function formOf(known: ContactHistory): ContactFields {
   const c = known.contact;
   const stage = known.hasBought && (c.stage === 'lead' || c.stage === 'qualified') ? 'customer' : c.stage;
-  return { firstName: c.firstName, lastName: c.lastName, emails: [...c.emails], phones: [...c.phones], jobTitle: c.jobTitle, company: c.company, website: c.website, stage, tags: [...c.tags] };
+  return { firstName: c.firstName, lastName: c.lastName, emails: [...c.emails], phones: [...c.phones], jobTitle: c.jobTitle, company: c.company, website: c.website, stage, tags: [...c.tags], keepInTouchDays: c.keepInTouchDays };
 }
 
 /** The form a card starts with: the known contact's values, gaps filled from the page. */
