@@ -11,13 +11,16 @@ export default defineConfig({
   srcDir: 'extension',
   imports: false,
   outDir: '.output',
-  manifest: ({ mode, manifestVersion }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'contextMenus'],
+    // Notifications are asked for only when the member turns them on in the options (optional);
+    // the e2e build has them granted, as automation cannot answer the browser's prompt.
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'contextMenus', ...(mode === 'e2e' ? ['notifications'] : [])],
+    optional_permissions: mode === 'e2e' ? [] : ['notifications'],
     commands: {
       // MV2 (Firefox) names the toolbar button's command differently.
-      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+R' }, description: 'Open Rapport for this page' },
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_openCommand__' },
     },
     default_locale: 'en',
     host_permissions: [
@@ -27,6 +30,17 @@ export default defineConfig({
       ...(mode === 'e2e' ? [...fixtureHosts, ...webmailHosts] : []),
     ],
     optional_host_permissions: fixtureHosts,
+    ...(browser === 'firefox' ? {
+      browser_specific_settings: {
+        gecko: {
+          id: 'rapport@rapport-crm.org',
+          strict_min_version: '140.0',
+          // Nothing leaves the browser but to the team's own sheet.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    } : {}),
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -120,6 +120,8 @@ export const interactionSchema = recordBase.extend({
   subject: text(1000, { personal: true }),
   summary: text(10_000, { personal: true }),
   outcome: text(1000, { personal: true }),
+  /** how long a call or meeting took */
+  durationMinutes: amount(),
   amount: amount(),
   cost: amount(),
   sourceUrl: text(2000, { personal: true }),

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runOnce } from './run-once.ts';
 import { DEFAULT_MEMBER, manageMember, SetupError, startLocalSheet } from './server.ts';
+import { portInUseMessage } from '../../scripts/port-in-use.ts';
 
 // npm run sheet:local -- [--port 8787] [--data .rapport/workbook.json] [--token T] [--member you@x] [--bundle dist/apps-script/Code.js]
 // npm run sheet:local -- --data FILE --add-member EMAIL | --revoke-member EMAIL   (prints, exits)
@@ -86,7 +87,7 @@ try {
   process.on('SIGTERM', stop);
 } catch (error) {
   if (error instanceof SetupError) console.error(error.message);
-  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`Port ${port} is in use; pick another with --port.`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(await portInUseMessage(port, (free, rapport) => `npm run sheet:local -- --port ${free}${rapport ? ' --data .rapport/second-workbook.json' : ''}`));
   else console.error(error);
   process.exit(1);
 }

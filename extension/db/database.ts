@@ -40,6 +40,14 @@ export class RapportDatabase extends Dexie {
       outbox: '++seq, [table+id]',
       meta: 'key',
     });
+    // The popup's look-ups that must stay quick with 100,000 contacts: a name (not every contact
+    // of that last name), a contact's newest interactions, what is due, who has a keep-in-touch
+    // cadence (contacts without one are not in that index).
+    this.version(2).stores({
+      contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays',
+      interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
+      followUps: 'id, contactId, dueAt, status, [status+dueAt]',
+    });
   }
 }
 

@@ -23,7 +23,10 @@ export type SheetFailureCode =
 
 export interface SheetFailure {
   code: SheetFailureCode;
+  /** in English, for logs and tests; people read the dictionary's words for the code */
   message: string;
+  /** what only this cause can say, in any language: Google's error text, the HTTP status, the browser's network error */
+  detail?: string;
 }
 
 const SIGN_IN = 'The sheet’s web app asks for a Google sign-in. In the script editor, deploy it as a web app with access “Anyone”, then paste that /exec URL.';
@@ -49,11 +52,11 @@ export function classifyPage(response: { status: number; url: string; redirected
   const googleError = googleErrorMessage(text);
   if (googleError) {
     if (/Exceeded maximum execution time/i.test(googleError)) return { code: 'timeout', message: 'The sheet took too long to answer (Google stops a script after 6 minutes). Rapport will try again with less at once.' };
-    if (/too many times|quota|Service invoked|Bandwidth/i.test(googleError)) return { code: 'quota', message: `The sheet has used its daily Google quota (${googleError}). Rapport will try again later.` };
+    if (/too many times|quota|Service invoked|Bandwidth/i.test(googleError)) return { code: 'quota', message: `The sheet has used its daily Google quota (${googleError}). Rapport will try again later.`, detail: googleError };
     if (/Script function not found/i.test(googleError)) return { code: 'not_rapport', message: NOT_RAPPORT };
-    return { code: 'script_error', message: `The sheet’s script failed: ${googleError}` };
+    return { code: 'script_error', message: `The sheet’s script failed: ${googleError}`, detail: googleError };
   }
-  if (response.status !== 200) return { code: 'http', message: `The sheet answered with HTTP ${response.status}.` };
+  if (response.status !== 200) return { code: 'http', message: `The sheet answered with HTTP ${response.status}.`, detail: String(response.status) };
   if (/^\s*</.test(text)) return { code: 'not_rapport', message: NOT_RAPPORT };
   return { code: 'bad_response', message: 'The sheet’s answer was not understood; is the Rapport add-on in the sheet up to date?' };
 }
@@ -69,7 +72,7 @@ export async function classifyUnreachable(url: string, error: unknown, fetchImpl
     return { code: 'sign_in', message: SIGN_IN };
   } catch {
     const detail = error instanceof Error ? error.message : String(error);
-    return { code: 'network', message: `No connection to the sheet (${detail}). Your changes are kept and sent when the connection is back.` };
+    return { code: 'network', message: `No connection to the sheet (${detail}). Your changes are kept and sent when the connection is back.`, detail };
   }
 }
 

@@ -37,6 +37,12 @@ const SET_ASIDE_AFTER = 3;
 export interface RefusedChange {
   table: string;
   id: string;
+  /** refused by the sheet's checks, an edit that lost (`conflict`), or set aside after the sheet failed on it three times */
+  kind: 'rejected' | 'conflict' | 'set_aside';
+  /** for a conflict: why the edit lost */
+  reason?: Conflict['reason'];
+  field?: string;
+  /** the sheet's own words (English), or the failure that set the record aside */
   message: string;
   at: string;
 }
@@ -114,7 +120,7 @@ async function saveSuspects(db: RapportDatabase, suspects: Map<string, number>, 
 async function setAside(db: RapportDatabase, entry: OutboxEntry, reason: string) {
   await db.transaction('rw', db.outbox, db.meta, async () => {
     await db.outbox.where('[table+id]').equals([entry.table, entry.id]).delete();
-    await remember(db, [{ table: entry.table, id: entry.id, message: `The sheet could not take this record (${reason}); it is kept in this browser only.`, at: new Date().toISOString() }]);
+    await remember(db, [{ table: entry.table, id: entry.id, kind: 'set_aside', message: reason, at: new Date().toISOString() }]);
   });
 }
 
@@ -152,13 +158,13 @@ async function roundTrip(db: RapportDatabase, settings: SyncSettings, queued: Ou
   const receivedAt = Date.now();
   if (!asked.ok) return asked;
   const answer = asked.value;
-  if (!answer.ok) return { ok: false, error: answer.error };
+  if (!answer.ok) return { ok: false, error: { ...answer.error, ...(answer.error.code === 'internal' || answer.error.code === 'bad_request' ? { detail: answer.error.message } : {}) } };
 
   const offset = answer.serverTime ? Date.parse(answer.serverTime) - (sentAt + receivedAt) / 2 : null;
   const pulled = await applyServerChanges(db, answer.changes, sentSeqs, { cursor: answer.cursor, url: settings.url, offset });
   const refused = [
-    ...answer.rejected.map((r) => ({ table: r.table, id: r.id, message: `The sheet refused this record: ${r.errors.join('; ')}`, at: new Date().toISOString() })),
-    ...answer.conflicts.map((c) => ({ table: c.table, id: c.id, message: c.message, at: new Date().toISOString() })),
+    ...answer.rejected.map((r): RefusedChange => ({ table: r.table, id: r.id, kind: 'rejected', message: r.errors.join('; '), at: new Date().toISOString() })),
+    ...answer.conflicts.map((c): RefusedChange => ({ table: c.table, id: c.id, kind: 'conflict', reason: c.reason, ...(c.field ? { field: c.field } : {}), message: c.message, at: new Date().toISOString() })),
   ];
   if (refused.length > 0) await remember(db, refused);
   return { ok: true, pushed: byRecord.size, pulled, rejected: answer.rejected, conflicts: answer.conflicts, sheetProblems: answer.sheetProblems.length, more: answer.more, remaining: answer.remaining };

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf } from './harness/chromium';
-import { ROOT, SCREENSHOTS, startRapport } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport, syncFromPopup } from './harness/rapport';
 import { servePages } from './harness/static-server';
 
 const gmailPage = readFileSync(join(ROOT, 'test/fixtures/e2e/gmail-message.html'), 'utf8');
@@ -27,10 +27,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function syncFrom(popup: import('playwright-core').Page) {
-  await popup.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => popup.getByTestId('sync-state').textContent(), { timeout: 15_000 }).toBe('All changes synced');
-}
+const syncFrom = syncFromPopup;
 
 describe('capture in Chromium', () => {
   it('saves the people of a company page with JSON-LD', async () => {
@@ -73,14 +70,16 @@ describe('capture in Chromium', () => {
     const bea = popup.getByTestId('candidate').filter({ hasText: 'bea.lindqvist@northwind.test' });
     await expect.poll(() => bea.getByTestId('status').textContent()).toBe('Known · customer');
 
-    await bea.getByRole('button', { name: 'Update contact' }).click();
+    // Save says what it will add to what the teammate typed.
+    await bea.getByRole('button', { name: 'Update 4 fields' }).click();
     await expect.poll(() => bea.getByRole('status').textContent()).toBe('Contact updated.');
     await bea.getByRole('button', { name: 'Log email' }).click();
     await expect.poll(() => bea.getByRole('status').textContent()).toBe('Email logged.');
     await bea.getByRole('button', { name: 'Log email' }).click();
     await expect.poll(() => bea.getByRole('status').textContent()).toBe('This email is already logged.');
+    await bea.getByRole('button', { name: 'Follow up' }).click();
     await bea.getByRole('button', { name: 'Tomorrow' }).click();
-    await expect.poll(() => bea.getByRole('status').textContent()).toMatch(/^Follow-up set for \d{4}-\d{2}-\d{2}\.$/);
+    await expect.poll(() => bea.getByRole('status').textContent()).toMatch(/^Follow-up set for \w{3}, \w{3} \d{1,2}, 09:00\s?AM\.$/);
     await syncFrom(popup);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-gmail-known.png'), fullPage: true });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
 import { tabIdOf } from './harness/chromium';
-import { ROOT, SCREENSHOTS, startRapport, TOKEN } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport, syncFromPopup, TOKEN } from './harness/rapport';
 
 const gmailPage = readFileSync(join(ROOT, 'test/fixtures/e2e/gmail-message.html'), 'utf8');
 
@@ -28,8 +28,7 @@ describe('closed loop: scores computed in the sheet show in the popup', () => {
     const card = () => popup.getByTestId('candidate').filter({ hasText: 'bea.lindqvist@northwind.test' });
     await card().getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(() => card().getByRole('status').textContent()).toBe('Contact saved.');
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => popup.getByTestId('sync-state').textContent(), { timeout: 15_000 }).toBe('All changes synced');
+    await syncFromPopup(popup);
     const beaId = String(rapport.rows('Contacts')[0]?.id);
 
     // Purchases arrive from elsewhere (another device of the team), then the sheet scores.
@@ -48,13 +47,14 @@ describe('closed loop: scores computed in the sheet show in the popup', () => {
     expect(run.ok).toBe(true);
     expect(rapport.rows('Contacts')[0]).toMatchObject({ 'Value class': 'A' });
 
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => popup.getByTestId('sync-state').textContent(), { timeout: 15_000 }).toBe('All changes synced');
+    await syncFromPopup(popup);
     await popup.close();
     popup = await rapport.openPopup(tabId);
     const facts = card().getByTestId('facts');
-    await expect.poll(() => facts.textContent()).toContain('class A');
-    expect(await facts.textContent()).toContain(String(rapport.rows('Contacts')[0]?.['RFM segment']));
+    await expect.poll(() => facts.textContent()).toContain('Class A');
+    expect(await facts.getByTestId('fact-rfm').getAttribute('data-value')).toBe(String(rapport.rows('Contacts')[0]?.['RFM segment']));
+    // Three purchases make Bea a customer, whatever stage was left behind.
+    expect(await card().getByTestId('status').textContent()).toBe('Known · customer');
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-scored.png'), fullPage: true });
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf } from './harness/chromium';
-import { ROOT, SCREENSHOTS, startRapport } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport, syncFromPopup } from './harness/rapport';
 import { servePages } from './harness/static-server';
 
 // A company's team page of 30 people, marked up as such pages are: the company in JSON-LD, each
@@ -54,9 +54,8 @@ describe('a team page of 30 people in Chromium', () => {
     for (const name of chosen) await popup.getByRole('checkbox', { name, exact: true }).check();
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-team-page.png') });
     await popup.getByRole('button', { name: 'Save selected (5)' }).click();
-    await expect.poll(() => popup.getByRole('status').first().textContent(), { timeout: 15_000 }).toBe('5 contact(s) saved.');
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => popup.getByTestId('sync-state').textContent(), { timeout: 15_000 }).toBe('All changes synced');
+    await expect.poll(() => popup.getByRole('status').first().textContent(), { timeout: 15_000 }).toBe('5 contacts saved.');
+    await syncFromPopup(popup);
 
     const contacts = rapport.rows('Contacts');
     expect(contacts).toHaveLength(5);

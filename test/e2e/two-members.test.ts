@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf, type ExtensionBrowser } from './harness/chromium';
-import { ROOT, SCREENSHOTS, startRapport } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport, syncFromPopup } from './harness/rapport';
 
 // Two members of one team, each with their own Chromium profile, and a teammate in the sheet:
 // edits of different fields made at the same time all survive, and a deletion reaches everyone
@@ -22,20 +22,13 @@ async function gmailTab(browser: ExtensionBrowser) {
   return tabIdOf(browser, 'https://mail.google.com/*');
 }
 
-/** Syncs from the popup and waits until that sync (not an earlier one) has succeeded. */
-async function sync(popup: Page) {
-  const state = popup.getByTestId('sync-state');
-  const before = await state.getAttribute('data-last-success');
-  await popup.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => [await state.getAttribute('data-last-success') !== before, await state.textContent()], { timeout: 15_000 }).toEqual([true, 'All changes synced']);
-}
+const sync = syncFromPopup;
 
 const beaCard = (popup: Page) => popup.getByTestId('candidate').filter({ hasText: BEA });
 
-/** Opens the card's details unless they are open already (the first card starts open). */
+/** Opens the card's fields for editing. */
 async function details(popup: Page) {
-  const card = beaCard(popup);
-  if (await card.getByRole('button', { name: 'Edit details' }).count()) await card.getByRole('button', { name: 'Edit details' }).click();
+  await beaCard(popup).getByRole('button', { name: 'Edit', exact: true }).click();
 }
 
 beforeAll(async () => {
@@ -70,7 +63,7 @@ describe('two members and a teammate in the sheet', () => {
     await rapport.editCell('Contacts', row, rapport.header('Contacts').indexOf('Phones') + 1, "'+49 30 9876543");
     await details(ann);
     await beaCard(ann).locator('input[name=jobTitle]').fill('Chief Procurement Officer');
-    await beaCard(ann).getByRole('button', { name: 'Update contact' }).click();
+    await beaCard(ann).getByRole('button', { name: 'Update job title' }).click();
     await expect.poll(() => beaCard(ann).getByRole('status').textContent()).toBe('Contact updated.');
     await sync(ann);
     await sync(bobPopup);
@@ -83,7 +76,6 @@ describe('two members and a teammate in the sheet', () => {
     // Ann deletes Bea for everyone.
     await ann.reload();
     await expect.poll(() => beaCard(ann).getByTestId('status').textContent()).toBe('Known · lead');
-    await details(ann);
     await beaCard(ann).getByRole('button', { name: 'Delete contact…' }).click();
     await ann.screenshot({ path: join(SCREENSHOTS, 'popup-delete-confirm.png'), fullPage: true });
     await beaCard(ann).getByRole('button', { name: 'Delete for everyone' }).click();

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf } from './harness/chromium';
-import { ROOT, SCREENSHOTS, startRapport } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport, syncFromPopup } from './harness/rapport';
 
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmGvLbTnPqRwzZxcVbnM';
 const gmailPage = readFileSync(join(ROOT, 'test/fixtures/e2e/gmail-message.html'), 'utf8');
@@ -38,8 +38,7 @@ describe('walking skeleton: Gmail → popup → IndexedDB → local sheet → ba
     await expect.poll(() => card.getByRole('status').textContent()).toBe('Contact saved.');
     await card.getByRole('button', { name: 'Log email' }).click();
     await expect.poll(() => card.getByRole('status').textContent()).toBe('Email logged.');
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => popup.getByTestId('sync-state').textContent(), { timeout: 15_000 }).toBe('All changes synced');
+    await syncFromPopup(popup);
 
     const [bea] = rapport.rows('Contacts');
     expect(bea).toMatchObject({ 'First name': 'Bea', 'Last name': 'Lindqvist', Emails: 'bea.lindqvist@northwind.test' });
@@ -49,8 +48,7 @@ describe('walking skeleton: Gmail → popup → IndexedDB → local sheet → ba
     // A teammate edits the sheet while it runs.
     await rapport.editCell('Contacts', 2, rapport.header('Contacts').indexOf('Job title') + 1, 'Head of Partnerships');
 
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => popup.getByTestId('sync-state').textContent(), { timeout: 15_000 }).toBe('All changes synced');
+    await syncFromPopup(popup);
     await popup.reload();
     const known = popup.getByTestId('candidate').filter({ hasText: 'bea.lindqvist@northwind.test' });
     await expect.poll(() => known.getByTestId('job').textContent()).toContain('Head of Partnerships');

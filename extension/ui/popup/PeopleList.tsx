@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { usePopupStore, type CardState } from './popup-store';
+import { displayName, usePopupStore, type CardState } from './popup-store';
 
 /**
  * A page with many people (a team page, a speaker list): one line each with a checkbox, and
@@ -11,28 +11,28 @@ export function PeopleList({ cards, fullCard, badge }: {
   badge: (card: CardState) => ComponentChildren;
 }) {
   const store = usePopupStore();
-  const { t } = store;
+  const { t, i18n } = store;
   const selectable = cards.filter((c) => !c.busy);
   const ticked = cards.filter((c) => store.selected.value.has(c.key));
   const allTicked = selectable.length > 0 && selectable.every((c) => store.selected.value.has(c.key));
   return (
-    <section class="people" aria-label={t('peopleOnPage', { count: cards.length })}>
+    <section class="people" aria-label={i18n.n('peopleOnPage', cards.length)}>
       <div class="people-head">
         <label class="check">
           <input type="checkbox" checked={allTicked} aria-label={t('selectAll')}
             onChange={(e) => store.toggleSelected(selectable.map((c) => c.key), e.currentTarget.checked)} />
-          {t('peopleOnPage', { count: cards.length })}
+          {i18n.n('peopleOnPage', cards.length)}
         </label>
-        <button type="button" class="primary" data-testid="save-selected" disabled={ticked.length === 0 || store.savingSelected.value}
-          onClick={() => void store.saveSelected()}>
-          {t('saveSelected', { count: ticked.length })}
+        <button type="button" class="primary" data-testid="save-selected" aria-disabled={ticked.length === 0 || store.savingSelected.value}
+          onClick={() => { if (ticked.length > 0 && !store.savingSelected.value) void store.saveSelected(); }}>
+          {i18n.n('saveSelected', ticked.length)}
         </button>
       </div>
       {store.selectionNotice.value && <p class="notice" role="status">{store.selectionNotice.value}</p>}
       <ul class="people-list">
         {cards.map((card) => {
           const job = [card.form.jobTitle, card.form.company].filter(Boolean).join(' · ');
-          const name = `${card.form.firstName} ${card.form.lastName}`.trim() || card.candidate?.name || card.form.emails[0] || '';
+          const name = displayName(card, '');
           return (
             <li key={card.key} class="person-row" data-testid="person-row" aria-busy={card.busy}>
               <input type="checkbox" aria-label={name} checked={store.selected.value.has(card.key)} disabled={card.busy}

@@ -65,7 +65,8 @@ describe('the sync client against the local sheet', () => {
 
   it('says the URL is not the web app’s when it serves a page (the sheet’s grid), in the options’ connection test', async () => {
     const local = await sheet();
-    expect(await testConnection(`${local.url}/`, TOKEN)).toEqual({ ok: false, message: expect.stringContaining('instead of the web app’s /exec URL') });
+    expect(await testConnection(`${local.url}/`, TOKEN)).toEqual({ ok: false, code: 'not_rapport' });
+    expect(await testConnection(local.execUrl, 'not-the-token-0123456789')).toMatchObject({ ok: false, code: 'unauthorized' });
     expect(await testConnection(local.execUrl, TOKEN)).toEqual({ ok: true, member: 'you@rapport.local' });
   });
 

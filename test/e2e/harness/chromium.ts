@@ -14,7 +14,7 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium (the one npm test ensured) with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR): Promise<ExtensionBrowser> {
+export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR, options: { locale?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build:e2e first.`);
   const browser = findBrowser();
   if (!browser.found) throw new Error(howToGetBrowser(thisMachine(), browser.reason, 'npm test'));
@@ -22,7 +22,10 @@ export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR): Pro
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browser.path,
     headless: true,
+    // The browser's language (navigator.language in pages and in the service worker), e.g. 'de-DE'.
+    ...(options.locale ? { locale: options.locale } : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

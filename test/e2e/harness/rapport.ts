@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startLocalSheet, type LocalSheet } from '../../../apps-script/local/server';
 import { addMember } from '../../../apps-script/src/members';
 import { localTeam } from '../../../apps-script/local/team';
@@ -12,19 +13,19 @@ export const SCREENSHOTS = join(ROOT, 'test-results');
 export const TOKEN = 'e2e-token-0123456789abcdef';
 
 /** The local sheet on the built bundle plus Chromium with the built extension. */
-export async function startRapport() {
+export async function startRapport(options: { locale?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-sheet-'));
   const dataFile = join(dataDir, 'workbook.json');
   const sheet: LocalSheet = await startLocalSheet({ port: 0, dataFile, token: TOKEN, bundlePath: join(ROOT, 'dist/apps-script/Code.js'), log: () => {} });
-  const browser: ExtensionBrowser = await launchWithExtension();
-  const { configure, openPopup, stored } = member(browser, sheet.execUrl, TOKEN);
+  const browser: ExtensionBrowser = await launchWithExtension(undefined, { locale: options.locale });
+  const { configure, openPopup, stored, badge } = member(browser, sheet.execUrl, TOKEN);
   const others: ExtensionBrowser[] = [];
 
   /** Another member of the team: added to the sheet with a token of their own, in a browser profile of their own. */
   async function addTeammate(email: string) {
     const token = `e2e-${email.replace(/\W/g, '-')}-0123456789`;
     addMember(localTeam(sheet.google), email, token, new Date());
-    const other = await launchWithExtension();
+    const other = await launchWithExtension(undefined, { locale: options.locale });
     others.push(other);
     return { browser: other, token, ...member(other, sheet.execUrl, token) };
   }
@@ -49,6 +50,22 @@ export async function startRapport() {
     if (!response.ok) throw new Error(`cell edit failed: ${response.status} ${await response.text()}`);
   }
 
+  /** Records arriving from another device of the team, straight to the sheet's web app. */
+  async function fromElsewhere(changes: Partial<Record<'contacts' | 'interactions' | 'deals' | 'followUps', unknown[]>>) {
+    const answer = await fetch(sheet.execUrl, {
+      method: 'POST',
+      body: JSON.stringify({ token: TOKEN, clientId: 'elsewhere', since: 0, changes: { contacts: [], companies: [], interactions: [], deals: [], followUps: [], ...changes } }),
+    });
+    const body = (await answer.json()) as { ok: boolean; rejected?: unknown[] };
+    if (!body.ok || body.rejected?.length) throw new Error(`the sheet refused: ${JSON.stringify(body)}`);
+  }
+
+  /** Runs a global function of the sheet's script, as a menu click or a trigger would. */
+  async function runInSheet(name: string) {
+    const run = await fetch(`${sheet.url}/api/run`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ function: name }) });
+    if (!run.ok) throw new Error(`${name} failed: ${await run.text()}`);
+  }
+
   async function stop() {
     for (const other of others) await other.close();
     await browser.close();
@@ -56,7 +73,19 @@ export async function startRapport() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { sheet, browser, configure, openPopup, stored, rows, header, editCell, addTeammate, stop };
+  return { sheet, browser, configure, openPopup, stored, badge, rows, header, editCell, addTeammate, fromElsewhere, runInSheet, stop };
+}
+
+/**
+ * Clicks the popup's Sync now and waits until that sync (not an earlier one) has succeeded with
+ * nothing left waiting: the footer says "Synced …".
+ */
+export async function syncFromPopup(popup: Page) {
+  const state = popup.getByTestId('sync-state');
+  const before = await state.getAttribute('data-last-success');
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(async () => [await state.getAttribute('data-last-success') !== before, await state.getAttribute('data-state')], { timeout: 15_000 }).toEqual([true, 'synced']);
+  expect(await state.textContent()).toMatch(/^Synced /);
 }
 
 /** The options page and the popup of one member's browser. */
@@ -64,6 +93,8 @@ function member(browser: ExtensionBrowser, execUrl: string, token: string) {
   async function configure(url = execUrl, memberToken = token) {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('input[name=syncUrl], [data-testid=connected]').first().waitFor();
+    if (await options.getByTestId('change-connection').count()) await options.getByTestId('change-connection').click();
     await options.fill('input[name=syncUrl]', url);
     await options.fill('input[name=syncToken]', memberToken);
     await options.click('button[type=submit]');
@@ -74,7 +105,8 @@ function member(browser: ExtensionBrowser, execUrl: string, token: string) {
 
   async function openPopup(tabId: number): Promise<Page> {
     const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 720 });
+    // The toolbar popup's real size: Chrome caps it at 600 px high.
+    await popup.setViewportSize({ width: 360, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
     return popup;
   }
@@ -96,5 +128,8 @@ function member(browser: ExtensionBrowser, execUrl: string, token: string) {
     );
   }
 
-  return { configure, openPopup, stored };
+  /** What the toolbar button's badge says. */
+  const badge = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+
+  return { configure, openPopup, stored, badge };
 }
