@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Company, Contact, Deal, FollowUp, Interaction, TableName } from '../../shared/records';
+import { contactRowOf, interactionTime, isOpenFollowUp, type ContactActivity, type ContactRow } from '../workspace/contact-rows';
+import { derivedRowsMiddleware } from './derived-rows';
 
 /** A local write waiting to reach the sheet. */
 export interface OutboxEntry {
@@ -28,6 +30,10 @@ export class RapportDatabase extends Dexie {
   followUps!: EntityTable<FollowUp, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  /** derived, local only: the workspace list's row of each living contact (db/derived-rows.ts keeps it) */
+  contactRows!: EntityTable<ContactRow, 'id'>;
+  /** derived, local only: each contact's last contact and next follow-up */
+  contactActivity!: EntityTable<ContactActivity, 'id'>;
 
   constructor(name = 'rapport') {
     super(name);
@@ -40,9 +46,45 @@ export class RapportDatabase extends Dexie {
       outbox: '++seq, [table+id]',
       meta: 'key',
     });
+    // The workspace: a search index and sort keys for 100,000 contacts, a contact's history in date order.
+    this.version(2)
+      .stores({
+        contacts: 'id, *emails, *phones, lastName, updatedAt, companyId',
+        interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
+        deals: 'id, contactId, companyId, stage',
+        followUps: 'id, contactId, dueAt, status, [contactId+status+dueAt]',
+        contactRows: 'id, sortName, *tokens, stage, *tags, owner, rfmSegment, valueClass, atRisk, clv, companyKey, companyId',
+        contactActivity: 'id, lastContactAt, nextFollowUpAt',
+      })
+      .upgrade(fillDerivedTables);
+    this.use(derivedRowsMiddleware);
   }
 }
 
 let shared: RapportDatabase | undefined;
 /** The one database of this extension page or service worker. */
 export const openDatabase = () => (shared ??= new RapportDatabase());
+
+/** The derived tables for a database made before they existed. */
+async function fillDerivedTables(tx: Transaction) {
+  const rows: ContactRow[] = [];
+  await tx.table('contacts').each((contact: Contact) => {
+    const row = contactRowOf(contact);
+    if (row) rows.push(row);
+  });
+  await tx.table('contactRows').bulkPut(rows);
+  const activity = new Map<string, ContactActivity>();
+  const of = (id: string) => activity.get(id) ?? activity.set(id, { id }).get(id)!;
+  await tx.table('interactions').each((interaction: Interaction) => {
+    if (interaction.deleted || !interaction.contactId) return;
+    const row = of(interaction.contactId);
+    const at = interactionTime(interaction);
+    if (!row.lastContactAt || at > row.lastContactAt) row.lastContactAt = at;
+  });
+  await tx.table('followUps').each((followUp: FollowUp) => {
+    if (!isOpenFollowUp(followUp) || !followUp.contactId) return;
+    const row = of(followUp.contactId);
+    if (!row.nextFollowUpAt || followUp.dueAt < row.nextFollowUpAt) row.nextFollowUpAt = followUp.dueAt;
+  });
+  await tx.table('contactActivity').bulkPut([...activity.values()]);
+}
