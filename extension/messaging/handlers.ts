@@ -8,6 +8,7 @@ import { logEmail } from '../db/interactions';
 import { deleteRecord } from '../db/write-record';
 import type { Answer, CandidateMatch, Request, Responses, SyncReport } from './protocol';
 import { requestSchema } from './protocol';
+import { anyNeverLogged } from '../never-log';
 
 export interface HandlerDeps {
   db: RapportDatabase;
@@ -21,7 +22,12 @@ export interface HandlerDeps {
   syncStatus: () => Promise<SyncReport>;
   /** a local write happened: sync soon */
   changed: () => void;
+  /** addresses and domains never offered, saved or logged (never-log.ts); none when absent */
+  neverLog?: () => Promise<readonly string[]>;
 }
+
+const neverLogged = async (deps: HandlerDeps, emails: readonly string[]) => anyNeverLogged(emails, (await deps.neverLog?.()) ?? []);
+const NEVER_LOG = 'This address is on your never-log list (Rapport’s options), so Rapport does not save or log it.';
 
 async function withMatch(db: RapportDatabase, candidate: Candidate): Promise<CandidateMatch> {
   if (candidate.role === 'organization') {
@@ -59,14 +65,16 @@ async function answer(request: Request, deps: HandlerDeps): Promise<Responses[Re
       }
       const page = pageCaptureSchema.safeParse(result);
       if (!page.success) return { ok: false, message: 'This page gave Rapport nothing it could read. You can still add a contact by hand.' };
-      const people = page.data.candidates.filter((c) => !c.isSelf);
+      const list = (await deps.neverLog?.()) ?? [];
+      const people = page.data.candidates.filter((c) => !c.isSelf && !anyNeverLogged(c.emails, list));
       return { ok: true, page: page.data, matches: await Promise.all(people.map((c) => withMatch(db, c))) };
     }
     case 'consumeSelection': {
       const candidate = await deps.takeSelection();
-      return candidate ? withMatch(db, candidate) : null;
+      return candidate && !(await neverLogged(deps, candidate.emails)) ? withMatch(db, candidate) : null;
     }
     case 'saveContact': {
+      if (await neverLogged(deps, request.fields.emails)) throw new Error(NEVER_LOG);
       const contact = await saveContact(db, { ...(request.contactId ? { id: request.contactId } : { source: request.source }), ...request.fields }, await deps.author());
       deps.changed();
       return { summary: await summariseContact(db, contact), created: !request.contactId };
@@ -77,6 +85,8 @@ async function answer(request: Request, deps: HandlerDeps): Promise<Responses[Re
       return { company, created: !request.companyId };
     }
     case 'logEmail': {
+      const person = await db.contacts.get(request.contactId);
+      if (await neverLogged(deps, person?.emails ?? [])) throw new Error(NEVER_LOG);
       const result = await logEmail(db, request, await deps.author());
       if (!result.alreadyLogged) deps.changed();
       return { summary: await summaryById(db, request.contactId), alreadyLogged: result.alreadyLogged };
@@ -93,5 +103,8 @@ async function answer(request: Request, deps: HandlerDeps): Promise<Responses[Re
       await deleteRecord(db, 'contacts', request.contactId, await deps.author());
       deps.changed();
       return { deleted: true };
+    case 'localChange':
+      deps.changed();
+      return { queued: true };
   }
 }

@@ -53,6 +53,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addNote'), contactId: z.string(), text: z.string().min(1).max(10_000) }),
   /** deletes the contact for everyone, and clears the personal text of their history */
   z.object({ type: z.literal('deleteContact'), contactId: z.string() }),
+  /** an extension page (the workspace) wrote to the database itself: sync soon */
+  z.object({ type: z.literal('localChange') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestInput = z.input<typeof requestSchema>;
@@ -85,6 +87,7 @@ export interface Responses {
   addFollowUp: { summary: ContactSummary };
   addNote: { summary: ContactSummary };
   deleteContact: { deleted: true };
+  localChange: { queued: true };
 }
 
 /** Every answer is wrapped, so an unexpected failure reaches the page as a message, not silence. */

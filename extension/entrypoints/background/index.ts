@@ -4,7 +4,7 @@ import { openDatabase } from '../../db/database';
 import { handleRequest } from '../../messaging/handlers';
 import { readTab } from '../../messaging/read-tab';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
-import { memberEmailItem } from '../../settings';
+import { currentNeverLog, memberEmailItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
 
 const SYNC_ALARM = 'rapport-sync';
@@ -19,6 +19,7 @@ export default defineBackground(() => {
     takeSelection,
     sync: (force: boolean) => runSync(db, force),
     syncStatus: () => currentSyncReport(db),
+    neverLog: currentNeverLog,
     changed: () => {
       clearTimeout(soon);
       soon = setTimeout(() => void runSync(db, true), 1500);
