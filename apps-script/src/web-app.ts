@@ -2,6 +2,7 @@ import type { SyncResponse } from '../../shared/protocol';
 import { checkToken } from './members';
 import { membersTeam } from './sheets/members-store';
 import { handleSyncPost } from './sync/endpoint';
+import { personRows } from './sheets/person-rows';
 
 export const APP_VERSION = '0.1.0';
 
@@ -19,11 +20,16 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
   return json(answer);
 }
 
-/** GET /exec?token=…: lets the extension's options page test the URL and token. */
+/**
+ * GET /exec?token=…: lets the extension's options page test the URL and token.
+ * GET /exec?token=…&person=ID: what the sheet holds about one person, for their data export.
+ */
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
   const token = e?.parameter?.token;
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
   const check = checkToken(membersTeam(), token);
+  const person = e?.parameter?.person;
+  if (check.ok && person) return json({ ok: true, app: 'Rapport', member: check.email, person: personRows(person.slice(0, 64)) });
   if (check.ok) return json({ ok: true, app: 'Rapport', version: APP_VERSION, member: check.email });
   return json(check.reason === 'revoked'
     ? { ok: false, error: { code: 'revoked', message: `The sheet’s owner withdrew this sync token on ${check.revokedAt.slice(0, 10)}. Ask them for a new one.` } }

@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { dayOf, localWallClock } from '../../../shared/calendar';
+import { openDatabase } from '../../db/database';
+import { currentNeverLog, memberEmailItem, retentionMonthsItem, savedFiltersItem } from '../../settings';
+import { personSheetData } from '../../sync/person-sheet-data';
+import { languageFor } from '../../ui/workspace/workspace-i18n';
+import { Workspace } from '../../ui/workspace/Workspace';
+import { createWorkspace, WorkspaceContext, type SavedFilter } from '../../ui/workspace/workspace-store';
+import '../../ui/workspace/workspace.css';
+
+const language = languageFor(navigator.language);
+document.documentElement.lang = language;
+
+const workspace = createWorkspace({
+  db: openDatabase(),
+  language,
+  author: () => memberEmailItem.getValue(),
+  notifyChange: () => void browser.runtime.sendMessage({ type: 'localChange' }).catch(() => undefined),
+  neverLog: currentNeverLog,
+  retentionMonths: () => retentionMonthsItem.getValue(),
+  savedFilters: { get: async () => (await savedFiltersItem.getValue()) as SavedFilter[], set: (filters) => savedFiltersItem.setValue(filters) },
+  sheetPersonData: personSheetData,
+  today: () => dayOf(new Date(), localWallClock)!,
+});
+document.title = workspace.t('appTitle');
+
+render(
+  <WorkspaceContext.Provider value={workspace}>
+    <Workspace />
+  </WorkspaceContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,74 @@
+import { signal } from '@preact/signals';
+import Dexie from 'dexie';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { RapportDatabase } from '../../db/database';
+import { ContactListIndex, emptyQuery, type ListQuery } from '../../workspace/contact-list';
+import { parseRoute, routeHash, type Route } from '../../workspace/route';
+import { createFormat } from './format';
+import { createWorkspaceTranslator, type Language } from './workspace-i18n';
+
+export interface SavedFilter {
+  name: string;
+  query: ListQuery;
+}
+
+export interface WorkspaceDeps {
+  db: RapportDatabase;
+  language: Language;
+  /** the member's email, written on every record */
+  author: () => Promise<string>;
+  /** tells the service worker a write happened here: sync soon */
+  notifyChange: () => void;
+  neverLog: () => Promise<string[]>;
+  retentionMonths: () => Promise<number>;
+  savedFilters: { get: () => Promise<SavedFilter[]>; set: (filters: SavedFilter[]) => Promise<void> };
+  /** what the team's sheet holds about a person (for their data export) */
+  sheetPersonData: (contactId: string) => Promise<unknown>;
+  /** today as YYYY-MM-DD in the browser's zone */
+  today: () => string;
+}
+
+/** The workspace's state as signals, one per page, passed down by context. */
+export function createWorkspace(deps: WorkspaceDeps) {
+  const t = createWorkspaceTranslator(deps.language);
+  const fmt = createFormat(deps.language);
+  const route = signal<Route>(parseRoute(location.hash));
+  const index = new ContactListIndex(deps.db);
+  const query = signal<ListQuery>(emptyQuery());
+  /** ids of the contact list as last computed (for "export this list") */
+  const listed = signal<string[]>([]);
+  const selected = signal<ReadonlySet<string>>(new Set());
+  /** bumped whenever the database changed, here or in another page or the service worker */
+  const dataVersion = signal(0);
+  const notice = signal('');
+  const me = signal('');
+  void deps.author().then((email) => (me.value = email));
+
+  addEventListener('hashchange', () => {
+    route.value = parseRoute(location.hash);
+    notice.value = '';
+  });
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  Dexie.on('storagemutated', () => {
+    index.invalidate();
+    clearTimeout(pending);
+    pending = setTimeout(() => dataVersion.value++, 150);
+  });
+
+  const go = (next: Route) => {
+    location.hash = routeHash(next);
+  };
+  /** After a write here: sync soon. */
+  const changed = () => deps.notifyChange();
+
+  return { ...deps, t, fmt, route, go, index, query, listed, selected, dataVersion, notice, me, changed };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;
+export const WorkspaceContext = createContext<Workspace | null>(null);
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace outside WorkspaceContext');
+  return workspace;
+}
