@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/database';
 import { handleRequest } from '../../messaging/handlers';
 import { readTab } from '../../messaging/read-tab';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
+import { registerWorkspaceMenu } from '../../open-workspace';
 import { currentNeverLog, memberEmailItem } from '../../settings';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
 
@@ -35,4 +36,5 @@ export default defineBackground(() => {
     return true;
   });
   registerSelectionMenu();
+  registerWorkspaceMenu();
 });

@@ -239,6 +239,7 @@ function SyncFooter() {
   return (
     <footer class="bar footer">
       <span class={report && !report.ok ? 'sync-state problem' : 'sync-state'} data-testid="sync-state" data-last-success={report?.lastSuccessAt ?? ''}>{state}</span>
+      <a class="workspace-link" href="/workspace.html" target="_blank" rel="noopener">{t('openWorkspace')}</a>
       <button type="button" disabled={store.syncing.value} onClick={() => void store.syncNow()}>
         {store.syncing.value ? t('syncing') : t('syncNow')}
       </button>

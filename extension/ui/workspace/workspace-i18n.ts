@@ -76,6 +76,9 @@ const en = {
   reviewEraseConfirm: 'Erase {count} contacts for everyone? This cannot be undone.', reviewErased: '{count} contacts erased.', reviewRenewed: 'Consent renewed for {count} contacts.',
   openInSheet: 'Sync now', syncPending: '{count} changes waiting to sync', allSynced: 'All changes synced',
   unnamed: '(no name)',
+  privacyTitle: 'Privacy', neverLogLabel: 'Never offer, save or log these addresses and domains', neverLogHint: 'One per line: an address (anna@example.com) or a domain (example.com, with its subdomains). Personal contacts and colleagues; your own domain is there for internal mail.',
+  retentionLabel: 'Retention period (months without activity before a contact is listed for review)', privacySave: 'Save privacy settings', privacySaved: 'Privacy settings saved.',
+  openWorkspace: 'Open workspace',
 };
 
 export type WorkspaceKey = keyof typeof en;
@@ -154,6 +157,9 @@ const de: Record<WorkspaceKey, string> = {
   reviewEraseConfirm: '{count} Kontakte für alle löschen? Das lässt sich nicht rückgängig machen.', reviewErased: '{count} Kontakte gelöscht.', reviewRenewed: 'Einwilligung für {count} Kontakte erneuert.',
   openInSheet: 'Jetzt synchronisieren', syncPending: '{count} Änderungen warten auf Synchronisierung', allSynced: 'Alles synchronisiert',
   unnamed: '(ohne Namen)',
+  privacyTitle: 'Datenschutz', neverLogLabel: 'Diese Adressen und Domains nie anbieten, speichern oder erfassen', neverLogHint: 'Eine pro Zeile: eine Adresse (anna@example.com) oder eine Domain (example.com, samt Subdomains). Private Kontakte und Kolleginnen und Kollegen; Ihre eigene Domain steht für interne Mails darin.',
+  retentionLabel: 'Aufbewahrungsfrist (Monate ohne Aktivität, bis ein Kontakt zur Prüfung vorgelegt wird)', privacySave: 'Datenschutz-Einstellungen speichern', privacySaved: 'Datenschutz-Einstellungen gespeichert.',
+  openWorkspace: 'Arbeitsbereich öffnen',
 };
 
 const dictionaries = { en, de } as const;
