@@ -4,6 +4,7 @@ import { dayOf, localWallClock } from '../../../shared/calendar';
 import { openDatabase } from '../../db/database';
 import { currentNeverLog, memberEmailItem, retentionMonthsItem, savedFiltersItem } from '../../settings';
 import { personSheetData } from '../../sync/person-sheet-data';
+import type { Answer } from '../../messaging/protocol';
 import { languageFor } from '../../ui/workspace/workspace-i18n';
 import { Workspace } from '../../ui/workspace/Workspace';
 import { createWorkspace, WorkspaceContext, type SavedFilter } from '../../ui/workspace/workspace-store';
@@ -22,6 +23,10 @@ const workspace = createWorkspace({
   savedFilters: { get: async () => (await savedFiltersItem.getValue()) as SavedFilter[], set: (filters) => savedFiltersItem.setValue(filters) },
   sheetPersonData: personSheetData,
   today: () => dayOf(new Date(), localWallClock)!,
+  sync: async (force) => {
+    const answer = (await browser.runtime.sendMessage({ type: force ? 'syncNow' : 'syncStatus' }).catch(() => null)) as Answer<'syncNow'> | null;
+    return answer?.ok ? answer.value : null;
+  },
 });
 document.title = workspace.t('appTitle');
 

@@ -1,3 +1,6 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { SyncReport } from '../../messaging/protocol';
 import { CompanyPage } from './CompanyPage';
 import { ContactList } from './ContactList';
 import { ContactPage } from './ContactPage';
@@ -19,6 +22,27 @@ const NAV: [string, WorkspaceKey, string[]][] = [
   ['#/review', 'navReview', ['review']],
 ];
 
+/** Where syncing stands, and Sync now. */
+function SyncState() {
+  const ws = useWorkspace();
+  const { t } = ws;
+  const report = useSignal<SyncReport | null>(null);
+  const busy = useSignal(false);
+  useEffect(() => void ws.sync(false).then((r) => (report.value = r)), [ws.dataVersion.value]);
+  const r = report.value;
+  const state = !r ? '' : !r.ok ? r.message : r.pending ? t('syncPending', { count: r.pending }) : t('allSynced');
+  return (
+    <div class="sync">
+      <span data-testid="sync-state" data-last-success={r?.lastSuccessAt ?? ''} class={r && !r.ok ? 'problem-text' : 'muted'}>{state}</span>
+      <button type="button" disabled={busy.value} onClick={async () => {
+        busy.value = true;
+        report.value = await ws.sync(true);
+        busy.value = false;
+      }}>{t('syncNow')}</button>
+    </div>
+  );
+}
+
 /** The workspace page: a bar of views and the view the URL names. */
 export function Workspace() {
   const ws = useWorkspace();
@@ -33,6 +57,7 @@ export function Workspace() {
             <a key={href} href={href} aria-current={views.includes(r.view) ? 'page' : undefined}>{t(key)}</a>
           ))}
         </nav>
+        <SyncState />
       </header>
       <main>
         {ws.notice.value && r.view === 'contacts' && <p class="notice" role="status" data-testid="notice">{ws.notice.value}</p>}

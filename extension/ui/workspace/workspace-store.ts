@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RapportDatabase } from '../../db/database';
+import type { SyncReport } from '../../messaging/protocol';
 import { ContactListIndex, emptyQuery, type ListQuery } from '../../workspace/contact-list';
 import { parseRoute, routeHash, type Route } from '../../workspace/route';
 import { createFormat } from './format';
@@ -27,6 +28,8 @@ export interface WorkspaceDeps {
   sheetPersonData: (contactId: string) => Promise<unknown>;
   /** today as YYYY-MM-DD in the browser's zone */
   today: () => string;
+  /** where syncing stands; with force, syncs first */
+  sync: (force: boolean) => Promise<SyncReport | null>;
 }
 
 /** The workspace's state as signals, one per page, passed down by context. */
