@@ -92,7 +92,7 @@ describe('the workspace', () => {
     expect(await page.getByLabel('Rapport field: E-mail 1 - Value').inputValue()).toBe('emails');
     expect(await page.getByLabel('Rapport field: E-mail 1 - Label').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Check 3 rows' }).click();
-    expect(await page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual(['3the birthday “--03-22” has no year; add one or leave the column out']);
+    await expect.poll(() => page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual(['3the birthday “--03-22” has no year; add one or leave the column out']);
     // Leaving the birthday out takes Jürgen in.
     await page.getByLabel('Rapport field: Birthday').selectOption('');
     await page.getByRole('button', { name: 'Check 3 rows' }).click();
@@ -105,10 +105,10 @@ describe('the workspace', () => {
     await page.getByRole('button', { name: 'Check 8 rows' }).click();
     const report = page.getByTestId('import-report');
     expect(await report.locator('strong').textContent()).toBe('5 rows can be imported, 3 cannot, 2 look like contacts you have.');
-    expect(await page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual([
+    await expect.poll(() => page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual([
       '3no name and no email address', '4“paul.becker(at)example.test” is not an email address', '5“31.02.1988” is not a date',
     ]);
-    expect(await page.getByTestId('duplicate-rows').locator('tbody tr').allTextContents()).toEqual(['6Greta Hansensame as line 2', '7Bea Lindqvistsame email as Bea Lindqvist']);
+    await expect.poll(() => page.getByTestId('duplicate-rows').locator('tbody tr').allTextContents()).toEqual(['6Greta Hansensame as line 2', '7Bea Lindqvistsame email as Bea Lindqvist']);
     await page.getByRole('radio', { name: 'Add their details to the contact you have' }).check();
     await page.screenshot({ path: join(SCREENSHOTS, 'workspace-import-en.png'), fullPage: true });
     await page.getByRole('button', { name: /^Import \d/ }).click();
@@ -118,7 +118,8 @@ describe('the workspace', () => {
     await search('');
     expect(await page.getByTestId('contact-count').textContent()).toBe('12 contacts');
     const stored = await rapport.stored('contacts');
-    expect(stored.find((c) => (c.emails as string[]).includes(BEA))).toMatchObject({ notes: 'already known', jobTitle: 'Head of Procurement', tags: ['Trade fair'] });
+    // The known Bea kept her notes; the row filled in only what was missing.
+    expect(stored.find((c) => (c.emails as string[]).includes(BEA))).toMatchObject({ notes: 'Met at Hannover Messe', jobTitle: 'Head of Procurement', tags: ['Trade fair'], phones: ['+49 151 23456789'] });
     expect(stored.find((c) => c.lastName === 'Vogel')).toMatchObject({ socialLinks: ['https://www.linkedin.com/in/lena-vogel-example'], jobTitle: 'Product Owner' });
     expect(stored.find((c) => c.lastName === 'Schmidt')).toMatchObject({ stage: 'qualified' });
     expect(stored.some((c) => c.lastName === 'Becker' || c.firstName === 'Ida')).toBe(false);
@@ -129,20 +130,22 @@ describe('the workspace', () => {
     // Gmail's John Doe has the iPhone one's address: a duplicate, skipped.
     await go('#/import');
     await page.setInputFiles('input[name=importFile]', join(FIXTURES, 'vcard/John_Doe_GMAIL.vcf'));
-    expect(await page.getByTestId('duplicate-rows').locator('tbody tr').allTextContents()).toEqual(['1John Richter, James Doesame email as John Richter James Doe']);
+    await expect.poll(() => page.getByTestId('duplicate-rows').locator('tbody tr').allTextContents()).toEqual(['1John Richter, James Doesame email as John Richter James Doe']);
     await page.getByRole('button', { name: /^Import \d/ }).click();
     expect(await page.getByTestId('import-result').textContent()).toBe('Imported: 0 new, 0 updated, 1 skipped.');
     await go('#/import');
     await page.setInputFiles('input[name=importFile]', join(FIXTURES, 'vcard/John_Doe_ANDROID.vcf'));
-    expect(await page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual(['36“ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ” is not an email address']);
+    await expect.poll(() => page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual(['36“ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ” is not an email address']);
     await page.getByRole('button', { name: /^Import \d/ }).click();
     expect(await page.getByTestId('import-result').textContent()).toBe('Imported: 5 new, 0 updated, 0 skipped.');
     expect(await importFile(join(FIXTURES, 'vcard/outlook-2007.vcf'))).toBe('Imported: 1 new, 0 updated, 0 skipped.');
     expect(await importFile(join(FIXTURES, 'vcard/gmail-list.vcf'))).toBe('Imported: 3 new, 0 updated, 0 skipped.');
     await search('angstadt');
     expect(await rowNames()).toEqual(['Michael Angstadt']);
-    await search('ñ ñ');
-    expect((await rowNames()).length).toBe(4);
+    await search('henry@company');
+    expect(await rowNames()).toEqual(['ÑÑÑÑ']);
+    await search('');
+    expect(await page.getByTestId('contact-count').textContent()).toBe('22 contacts');
   });
 
   it('finds anyone as you type, filters, saves a filter, and goes by keyboard', async () => {
@@ -153,16 +156,16 @@ describe('the workspace', () => {
     await search('northwind');
     expect(await rowNames()).toEqual(['Greta Hansen', 'Bea Lindqvist']);
     await search('');
-    await page.getByLabel('Tag').selectOption('vip');
+    await page.locator('select[name=tag]').selectOption('vip');
     await expect.poll(rowNames).toEqual(['Amelia Hart']);
-    await page.getByLabel('Tag').selectOption('');
-    await page.getByLabel('Stage').selectOption('qualified');
+    await page.locator('select[name=tag]').selectOption('');
+    await page.locator('select[name=stage]').selectOption('qualified');
     await expect.poll(rowNames).toEqual(['Hannah Schmidt']);
     await page.getByRole('button', { name: 'Save filter…' }).click();
     await page.getByLabel('Name of this filter').fill('Qualified leads');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Clear' }).click();
-    await expect.poll(() => page.getByTestId('contact-count').textContent()).toBe('24 contacts');
+    await expect.poll(() => page.getByTestId('contact-count').textContent()).toBe('22 contacts');
     await page.getByLabel('Saved filters').selectOption('Qualified leads');
     await expect.poll(rowNames).toEqual(['Hannah Schmidt']);
     await page.getByRole('button', { name: 'Clear' }).click();
@@ -177,7 +180,7 @@ describe('the workspace', () => {
     expect(await page.getByTestId('contact-name').textContent()).toBe('Amelia Hart');
     await go('#/contacts');
     await page.fill('input[name=search]', '');
-    await expect.poll(() => page.getByTestId('contact-count').textContent()).toBe('24 contacts');
+    await expect.poll(() => page.getByTestId('contact-count').textContent()).toBe('22 contacts');
     await page.locator('.vlist').focus();
     for (const key of ['j', 'j', 'k']) await page.keyboard.press(key);
     const second = (await rowNames())[1];
@@ -191,7 +194,7 @@ describe('the workspace', () => {
   it('shows one person’s whole history on one timeline, edits them, and the sheet gets it', async () => {
     await openContact('lindqvist');
     const add = async (type: string, subject: string, when: string, amount = '') => {
-      await page.getByLabel('Type', { exact: true }).selectOption({ label: type });
+      await page.locator('select[name=entryType]').selectOption({ label: type });
       await page.getByLabel('When').fill(when);
       if (amount) await page.getByLabel('Amount').fill(amount);
       await page.getByLabel('Subject').fill(subject);
@@ -204,7 +207,7 @@ describe('the workspace', () => {
     await page.getByLabel('Due on').fill('2030-01-15');
     await page.getByLabel('What to do').fill('Send the new price list');
     await page.getByRole('button', { name: 'Add follow-up' }).click();
-    await page.getByLabel('Stage', { exact: true }).selectOption('customer');
+    await page.locator('select[name=stage]').selectOption('customer');
     await page.getByLabel('Job title').fill('Chief Procurement Officer');
     await page.getByLabel('Legal basis').selectOption('contract');
     await page.getByLabel('Consent or basis recorded on').fill('2026-11-01');
@@ -216,7 +219,7 @@ describe('the workspace', () => {
     expect(await timeline.nth(3).textContent()).toContain('1,200.00');
     await page.screenshot({ path: join(SCREENSHOTS, 'workspace-contact-en.png'), fullPage: true });
     await sync(page);
-    const sheetBea = rapport.rows('Contacts').find((r) => r.Emails === BEA)!;
+    const sheetBea = rapport.rows('Contacts').find((r) => String(r.Emails).includes(BEA))!;
     expect(sheetBea).toMatchObject({ Stage: 'customer', 'Job title': 'Chief Procurement Officer', 'Consent basis': 'contract' });
     const history = rapport.rows('Interactions').filter((r) => r['Contact id'] === sheetBea.id).map((r) => r.Subject);
     expect(history).toEqual(expect.arrayContaining(['Discussed the renewal', 'Order 4711', 'Late delivery', 'lead → customer']));
@@ -230,7 +233,7 @@ describe('the workspace', () => {
     await page.getByRole('link', { name: 'New deal' }).click();
     await page.getByLabel('Deal', { exact: true }).fill('Northwind renewal');
     await page.getByLabel('Amount').fill('12000');
-    await page.getByLabel('Stage').selectOption('proposal');
+    await page.locator('select[name=stage]').selectOption('proposal');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Deal saved.');
     await go('#/deal/new');
@@ -262,15 +265,15 @@ describe('the workspace', () => {
     await search('beatrice');
     await page.press('input[name=search]', 'Enter');
     await page.getByLabel('Subject').fill('Note on the second record');
-    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Note' });
+    await page.locator('select[name=entryType]').selectOption({ label: 'Note' });
     await page.getByRole('button', { name: 'Add to history' }).click();
     await sync(page);
-    expect(rapport.rows('Contacts').filter((r) => r.Emails === BEA)).toHaveLength(2);
+    expect(rapport.rows('Contacts').filter((r) => String(r.Emails).includes(BEA))).toHaveLength(2);
 
     await go('#/duplicates');
     await page.getByRole('button', { name: 'Look for duplicates' }).click();
     const pair = page.getByTestId('duplicate-pair').filter({ hasText: 'Beatrice' });
-    expect(await pair.locator('.chip').allTextContents()).toEqual(['same email', 'similar name, same company']);
+    await expect.poll(() => pair.locator('.chip').allTextContents()).toEqual(['same email', 'similar name, same company']);
     await pair.getByRole('button', { name: 'Compare and merge' }).click();
     await page.getByRole('radio', { name: 'Head of Purchasing' }).check();
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
@@ -281,8 +284,8 @@ describe('the workspace', () => {
     await sync(page);
 
     const rows = rapport.rows('Contacts');
-    const survivor = rows.find((r) => r.Emails === BEA)!;
-    expect(rows.filter((r) => r.Emails === BEA)).toHaveLength(1);
+    const survivor = rows.find((r) => String(r.Emails).includes(BEA))!;
+    expect(rows.filter((r) => String(r.Emails).includes(BEA))).toHaveLength(1);
     expect(survivor).toMatchObject({ 'First name': 'Bea', 'Job title': 'Head of Purchasing' });
     const tombstone = rows.find((r) => r.Deleted === true)!;
     expect(tombstone).toMatchObject({ 'First name': '', 'Last name': '', Emails: '', Company: '' });
@@ -301,7 +304,7 @@ describe('the workspace', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const vcards = await downloaded(() => page.getByRole('button', { name: 'Download vCard' }).click());
-    expect(vcards.match(/BEGIN:VCARD/g)).toHaveLength(24);
+    expect(vcards.match(/BEGIN:VCARD/g)).toHaveLength(22);
     await search('northwind');
     await go('#/export');
     await page.getByRole('radio', { name: 'The current list (2)' }).check();
@@ -320,28 +323,29 @@ describe('the workspace', () => {
     german = await launchWithExtension(undefined, { locale: 'de-DE' });
     const fresh = await workspace(german, '#/export');
     await fresh.setInputFiles('input[name=backupFile]', backupFile);
-    expect(await fresh.getByText(/Diese Sicherung enthält 25 Kontakte/).count()).toBe(1);
+    await expect.poll(() => fresh.getByText(/Diese Sicherung enthält 23 Kontakte/).count()).toBe(1);
     await fresh.getByRole('button', { name: 'Wiederherstellen' }).click();
     expect(await fresh.getByTestId('restore-result').textContent()).toMatch(/^\d+ Datensätze wiederhergestellt\.$/);
     await fresh.evaluate(() => (location.hash = '#/contacts'));
-    await expect.poll(() => fresh.getByTestId('contact-count').textContent()).toBe('24 Kontakte');
+    await expect.poll(() => fresh.getByTestId('contact-count').textContent()).toBe('22 Kontakte');
     await fresh.close();
   });
 
   it('exports everything about a person, the sheet’s own columns included, then erases them everywhere', async () => {
     // The team keeps a column of its own in the sheet, which the sync does not carry.
     const header = rapport.header('Contacts');
-    const row = rapport.rows('Contacts').findIndex((r) => r.Emails === BEA) + 2;
+    const row = rapport.rows('Contacts').findIndex((r) => String(r.Emails).includes(BEA)) + 2;
+    rapport.sheet.google.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Contacts')!.insertColumnAfter(header.length);
     await rapport.editCell('Contacts', 1, header.length + 1, 'Favourite wine');
     await rapport.editCell('Contacts', row, header.length + 1, 'Riesling');
     await openContact('lindqvist');
     const name = await page.getByTestId('contact-name').textContent();
     const exported = JSON.parse(await downloaded(() => page.getByRole('button', { name: 'Export everything about this person' }).click())) as Record<string, any>;
-    expect(exported.contact).toMatchObject({ firstName: 'Bea', emails: [BEA] });
+    expect(exported.contact).toMatchObject({ firstName: 'Bea', emails: [BEA, 'bea@lindqvist.test'] });
     expect(exported.interactions.map((i: { subject: string }) => i.subject)).toEqual(expect.arrayContaining(['Discussed the renewal', 'Note on the second record']));
     expect(exported.deals.map((d: { name: string }) => d.name)).toEqual(['Northwind renewal']);
     expect(exported.followUps.map((f: { title: string }) => f.title)).toEqual(['Send the new price list']);
-    expect(exported.sheet.tabs.Contacts).toEqual([expect.objectContaining({ Emails: BEA, 'Favourite wine': 'Riesling' })]);
+    expect(exported.sheet.tabs.Contacts).toEqual([expect.objectContaining({ Emails: `${BEA}, bea@lindqvist.test`, 'Favourite wine': 'Riesling' })]);
     expect(exported.sheet.tabs.Interactions.length).toBeGreaterThanOrEqual(5);
 
     await page.getByRole('button', { name: 'Erase this person…' }).click();
@@ -386,12 +390,12 @@ describe('the workspace', () => {
     await go('#/import');
     await page.setInputFiles('input[name=importFile]', csv);
     await page.getByRole('button', { name: /^Check/ }).click();
-    expect(await page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual(['2cara@rapport.local is on your never-log list', '3new@northwind.test is on your never-log list']);
+    await expect.poll(() => page.getByTestId('bad-rows').locator('tbody tr').allTextContents()).toEqual(['2cara@rapport.local is on your never-log list', '3new@northwind.test is on your never-log list']);
   });
 
   it('speaks German, with dates and amounts as Germans write them', async () => {
     const de = await workspace(german!, '#/contacts');
-    await expect.poll(() => de.getByTestId('contact-count').textContent()).toBe('24 Kontakte');
+    await expect.poll(() => de.getByTestId('contact-count').textContent()).toBe('22 Kontakte');
     expect(await de.getByRole('navigation').textContent()).toContain('Verkaufschancen');
     await de.screenshot({ path: join(SCREENSHOTS, 'workspace-list-de.png') });
     await de.fill('input[name=search]', 'lindqvist');
@@ -402,12 +406,12 @@ describe('the workspace', () => {
     expect(await de.getByTestId('timeline').textContent()).toContain('1.200,00');
     await de.screenshot({ path: join(SCREENSHOTS, 'workspace-contact-de.png'), fullPage: true });
     await de.evaluate(() => (location.hash = '#/deals'));
-    await expect.poll(() => de.getByTestId('totals-negotiation').textContent()).toBe('Summe 12.000,00 €Gewichtet 9.000,00 €');
+    await expect.poll(async () => (await de.getByTestId('totals-negotiation').textContent())?.replace(/\u00a0/g, ' ')).toBe('Summe 12.000,00 €Gewichtet 9.000,00 €');
     await de.screenshot({ path: join(SCREENSHOTS, 'workspace-deals-de.png') });
     await de.evaluate(() => (location.hash = '#/import'));
     await de.setInputFiles('input[name=importFile]', join(FIXTURES, 'import/with-bad-rows.csv'));
     await de.getByRole('button', { name: '8 Zeilen prüfen' }).click();
-    expect(await de.getByTestId('bad-rows').locator('tbody tr').nth(1).textContent()).toBe('4„paul.becker(at)example.test“ ist keine E-Mail-Adresse');
+    await expect.poll(() => de.getByTestId('bad-rows').locator('tbody tr').nth(1).textContent()).toBe('4„paul.becker(at)example.test“ ist keine E-Mail-Adresse');
     await de.screenshot({ path: join(SCREENSHOTS, 'workspace-import-de.png'), fullPage: true });
     await de.close();
   });

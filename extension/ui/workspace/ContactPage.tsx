@@ -118,8 +118,7 @@ export function ContactPage({ id }: { id: string }) {
   async function erase() {
     await deleteRecord(db, 'contacts', id, await ws.author());
     ws.changed();
-    ws.notice.value = t('erased', { name });
-    ws.go({ view: 'contacts' });
+    ws.goWithNotice({ view: 'contacts' }, t('erased', { name }));
   }
 
   const field = (key: keyof Form, label: string, type: 'text' | 'date' | 'email' = 'text') => (

@@ -74,8 +74,8 @@ export function DealPage({ id, contactId }: { id: string; contactId: string }) {
       };
       const deal = await writeRecord(db, 'deals', draft, await ws.author());
       ws.changed();
-      ws.notice.value = t('dealSaved');
-      if (isNew) ws.go({ view: 'deal', id: deal.id, contactId: '' });
+      if (isNew) ws.goWithNotice({ view: 'deal', id: deal.id, contactId: '' }, t('dealSaved'));
+      else ws.notice.value = t('dealSaved');
     } catch (error) {
       problem.value = error instanceof Error ? error.message : String(error);
     }

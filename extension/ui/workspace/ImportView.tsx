@@ -17,7 +17,7 @@ async function fileText(file: File): Promise<string> {
 }
 
 export const problemText = (t: WorkspaceTranslate, problem: RowProblem) =>
-  translated(t, 'problem_', problem.key).replace('{value}', problem.key === 'tooLong' || problem.key === 'tooMany' ? translated(t, 'field_', problem.value ?? '') : problem.value ?? '');
+  t(`problem_${problem.key}`, { value: problem.key === 'tooLong' || problem.key === 'tooMany' ? translated(t, 'field_', problem.value ?? '') : problem.value ?? '' });
 
 /** CSV with a column-mapping preview, or vCard; a report of good, bad and duplicate rows; an import that is whole or nothing. */
 export function ImportView() {

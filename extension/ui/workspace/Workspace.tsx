@@ -62,10 +62,10 @@ export function Workspace() {
       <main>
         {ws.notice.value && r.view === 'contacts' && <p class="notice" role="status" data-testid="notice">{ws.notice.value}</p>}
         {r.view === 'contacts' && <ContactList />}
-        {r.view === 'contact' && <ContactPage id={r.id} />}
-        {r.view === 'company' && <CompanyPage id={r.id} name={r.name} />}
+        {r.view === 'contact' && <ContactPage key={r.id} id={r.id} />}
+        {r.view === 'company' && <CompanyPage key={r.id || r.name} id={r.id} name={r.name} />}
         {r.view === 'deals' && <DealsBoard />}
-        {r.view === 'deal' && <DealPage id={r.id} contactId={r.contactId} />}
+        {r.view === 'deal' && <DealPage key={`${r.id}:${r.contactId}`} id={r.id} contactId={r.contactId} />}
         {r.view === 'import' && <ImportView />}
         {r.view === 'export' && <ExportView />}
         {r.view === 'duplicates' && <DuplicatesView />}

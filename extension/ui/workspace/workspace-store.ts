@@ -48,10 +48,19 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const me = signal('');
   void deps.author().then((email) => (me.value = email));
 
+  /** a notice meant for the page being opened (set just before going there) */
+  let noticeForNext = false;
   addEventListener('hashchange', () => {
     route.value = parseRoute(location.hash);
-    notice.value = '';
+    if (!noticeForNext) notice.value = '';
+    noticeForNext = false;
   });
+  /** Goes to a page with a notice for it ("Deal saved.", "… was erased."). */
+  const goWithNotice = (next: Route, text: string) => {
+    notice.value = text;
+    noticeForNext = location.hash !== routeHash(next);
+    go(next);
+  };
   let pending: ReturnType<typeof setTimeout> | undefined;
   Dexie.on('storagemutated', () => {
     index.invalidate();
@@ -65,7 +74,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   /** After a write here: sync soon. */
   const changed = () => deps.notifyChange();
 
-  return { ...deps, t, fmt, route, go, index, query, listed, selected, dataVersion, notice, me, changed };
+  return { ...deps, t, fmt, route, go, goWithNotice, index, query, listed, selected, dataVersion, notice, me, changed };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
