@@ -17,7 +17,7 @@ export interface TimelineProps {
 }
 
 const ICONS: Record<string, string> = {
-  email: '✉', call: '☎', meeting: '👥', note: '✎', purchase: '€', complaint: '!', event: '★', social: '#', web: '⌂', stage: '➜', deal: '◆', followUp: '⏰',
+  email: '✉', call: '☎', meeting: '⚑', note: '✎', purchase: '€', complaint: '!', event: '★', social: '#', web: '⌂', stage: '➜', deal: '◆', followUp: '◷',
 };
 
 export function Timeline({ rows, t, fmt, initial = 200, onOpen }: TimelineProps) {
