@@ -77,9 +77,28 @@ export class ContactListIndex {
 
   /** The ids a query lists, in order. */
   async ids(query: ListQuery): Promise<string[]> {
-    const [order, ...sets] = await Promise.all([this.order(query.sort), ...filterSets(this.db, query.filters), ...searchSets(this.db, query.search)]);
-    const keep = sets.sort((a, b) => a.size - b.size);
+    return (await this.list(query)).ids;
+  }
+
+  /**
+   * The ids a query lists, in order, and whether the list is cut short: a typed word that starts
+   * more than SEARCH_CAP contacts' words (one or two letters) is looked up only that far, and the
+   * person is asked to type on.
+   */
+  async list(query: ListQuery): Promise<{ ids: string[]; partial: boolean }> {
+    const [order, search, ...sets] = await Promise.all([this.order(query.sort), searchSet(this.db, query.search), ...filterSets(this.db, query.filters)]);
+    const keep = [...sets, ...(search ? [search.ids] : [])].sort((a, b) => a.size - b.size);
     const listed = keep.length === 0 ? order : order.filter((id) => keep.every((set) => set.has(id)));
+    return { ids: await this.turned(query, listed), partial: search?.partial ?? false };
+  }
+
+  /** The first rows of the unfiltered list by name, before the whole order is known: what a person sees first. */
+  async firstPage(limit: number): Promise<{ ids: string[]; total: number }> {
+    const [ids, total] = await Promise.all([this.db.contactRows.orderBy('sortName').limit(limit).primaryKeys(), this.db.contactRows.count()]);
+    return { ids: ids as string[], total };
+  }
+
+  private async turned(query: ListQuery, listed: string[]): Promise<string[]> {
     if (!query.reversed) return listed;
     // Reversed: the contacts with the sort's value turned round, those without it still last.
     const withValue = query.sort === 'name' ? listed.length : await this.countWithValue(query.sort, listed);
@@ -108,9 +127,37 @@ function filterSets(db: RapportDatabase, filters: ListFilters): Promise<Set<stri
   return lookups.map(async (ids) => new Set((await ids) as string[]));
 }
 
-/** One set per typed word: the contacts with a word that starts so. */
-function searchSets(db: RapportDatabase, search: string): Promise<Set<string>>[] {
-  return queryTokens(search).map(async (token) => new Set((await db.contactRows.where('tokens').startsWith(token).primaryKeys()) as string[]));
+/** How many index entries one typed word is looked up to: beyond, the word is too short to narrow the list. */
+export const SEARCH_CAP = 5000;
+/** Candidates read whole to check the short words against, at most. */
+const VERIFY_CAP = 2000;
+
+/**
+ * The contacts that have, for every typed word, a word starting so: one index range per typed
+ * word. A word starting more than SEARCH_CAP entries ("s") is not looked up whole; when another
+ * word narrows the list enough, the candidates' words are checked for it, else the list is partial.
+ */
+async function searchSet(db: RapportDatabase, search: string): Promise<{ ids: Set<string>; partial: boolean } | null> {
+  const tokens = queryTokens(search);
+  if (tokens.length === 0) return null;
+  const found = await Promise.all(tokens.map(async (token) => ({ token, keys: (await db.contactRows.where('tokens').startsWith(token).limit(SEARCH_CAP + 1).primaryKeys()) as string[] })));
+  const narrow = found.filter((f) => f.keys.length <= SEARCH_CAP).map((f) => new Set(f.keys));
+  const broad = found.filter((f) => f.keys.length > SEARCH_CAP);
+  const intersect = (sets: Set<string>[]) => {
+    const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+    return new Set([...(first ?? [])].filter((id) => rest.every((set) => set.has(id))));
+  };
+  if (broad.length === 0) return { ids: intersect(narrow), partial: false };
+  if (narrow.length > 0) {
+    const candidates = intersect(narrow);
+    if (candidates.size <= VERIFY_CAP) {
+      const rows = await db.contactRows.bulkGet([...candidates]);
+      const ids = rows.filter((row) => row && broad.every((b) => row.tokens.some((t) => t.startsWith(b.token)))).map((row) => row!.id);
+      return { ids: new Set(ids), partial: false };
+    }
+    return { ids: intersect([...narrow, ...broad.map((b) => new Set(b.keys))]), partial: true };
+  }
+  return { ids: intersect(broad.map((b) => new Set(b.keys))), partial: true };
 }
 
 /** The values a filter can take, as the data has them (tags, owners, segments, classes). */

@@ -15,6 +15,8 @@ export function ContactList() {
   const ids = useSignal<string[] | null>(null);
   /** the search the list on screen answers (benchmarks wait for it) */
   const answered = useSignal<string | null>(null);
+  /** the search was too short to look up whole: the list holds the first matches only */
+  const partial = useSignal(false);
   const rows = useSignal<Map<string, ListRow>>(new Map());
   const focused = useSignal(0);
   const choices = useSignal({ tags: [] as string[], owners: [] as string[], segments: [] as string[], valueClasses: [] as string[] });
@@ -27,21 +29,31 @@ export function ContactList() {
 
   async function run(q: ListQuery) {
     const mine = ++sequence.current;
-    const found = await ws.index.ids(q);
+    // The very first rows come straight from the name index, before the whole order is read.
+    if (ids.value === null && !q.search && !q.reversed && q.sort === 'name' && Object.keys(q.filters).length === 0) {
+      const first = await ws.index.firstPage(40);
+      await loadRange(0, 40, first.ids);
+      if (mine !== sequence.current || ids.value !== null) return;
+      const provisional: string[] = new Array(first.total);
+      first.ids.forEach((id, i) => (provisional[i] = id));
+      ids.value = provisional;
+    }
+    const found = await ws.index.list(q);
     if (mine !== sequence.current) return; // a later keystroke already answered
     // A new search starts at the top. The rows on screen are read before the list changes: no flash of empty rows.
     const fresh = answered.value !== q.search;
     const [start, end] = fresh ? [0, 30] : range.current;
-    await loadRange(start, Math.max(end, start + 30), found);
+    await loadRange(start, Math.max(end, start + 30), found.ids);
     if (mine !== sequence.current) return;
-    ids.value = found;
-    ws.listed.value = found;
-    if (fresh || focused.value >= found.length) focused.value = 0;
+    ids.value = found.ids;
+    partial.value = found.partial;
+    ws.listed.value = found.ids;
+    if (fresh || focused.value >= found.ids.length) focused.value = 0;
     answered.value = q.search;
   }
 
   async function loadRange(start: number, end: number, list = ids.value ?? []) {
-    const wanted = list.slice(start, end + 20).filter((id) => !rows.value.has(id));
+    const wanted = list.slice(start, end + 20).filter((id) => id && !rows.value.has(id));
     if (wanted.length === 0) return;
     const loaded = await loadRows(db, wanted);
     const next = new Map(rows.value);
@@ -177,7 +189,7 @@ export function ContactList() {
         <button type="button" class="link" onClick={() => (query.value = { ...query.value, search: '', filters: {} })}>{t('clearFilters')}</button>
       </div>
       <div class="list-head" role="presentation">
-        <span data-testid="contact-count" aria-live="polite" data-search={answered.value ?? undefined}>{ids.value === null ? t('loading') : count === 1 ? t('contactCountOne') : t('contactCount', { count: fmt.count(count) })}</span>
+        <span data-testid="contact-count" aria-live="polite" data-search={answered.value ?? undefined}>{ids.value === null ? t('loading') : partial.value ? t('contactCountPartial', { count: fmt.count(count) }) : count === 1 ? t('contactCountOne') : t('contactCount', { count: fmt.count(count) })}</span>
         {ws.selected.value.size > 0 && <span>{t('selectedCount', { count: fmt.count(ws.selected.value.size) })}</span>}
         <span class="hint">{t('keyboardHint')}</span>
       </div>
@@ -195,7 +207,7 @@ export function ContactList() {
               void loadRange(start, end);
             }}
             renderRow={(index) => {
-              const id = ids.value![index]!;
+              const id = ids.value![index] ?? '';
               const row = rows.value.get(id);
               return <ContactRowView row={row} id={id} focused={index === focused.value} selected={ws.selected.value.has(id)} onToggle={() => toggle(id)}
                 onOpen={() => ws.go({ view: 'contact', id })} onFocus={() => (focused.value = index)} />;

@@ -79,3 +79,20 @@ describe('search words', () => {
     expect(queryTokens('0170 123-45')).toEqual(['017012345']);
   });
 });
+
+describe('a search with a very short word', () => {
+  it('is looked up only so far and says so, unless another word narrows it', async () => {
+    const now = new Date().toISOString();
+    const many = Array.from({ length: 6000 }, (_, i) => recordSchemas.contacts.parse({ id: newId(), createdAt: now, updatedAt: now, updatedBy: 'sheet', firstName: `Sam${i}`, lastName: 'Stone' }));
+    await db.contacts.bulkPut(many);
+    await contact('sara', { firstName: 'Sara', lastName: 'Zeller' });
+    index.invalidate();
+    const broad = await index.list({ search: 's', sort: 'name', filters: {} });
+    expect(broad.partial).toBe(true);
+    expect(broad.ids.length).toBeLessThanOrEqual(5001);
+    const narrowed = await index.list({ search: 's zel', sort: 'name', filters: {} });
+    // Dora Zeller has no word starting with s: the short word is checked on the few Zellers.
+    expect(narrowed).toEqual({ ids: [ids.sara], partial: false });
+    expect((await index.list({ search: 'sam5999', sort: 'name', filters: {} })).ids).toEqual([many[5999]!.id]);
+  });
+});
