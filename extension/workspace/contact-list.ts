@@ -1,6 +1,6 @@
 import type { RapportDatabase } from '../db/database';
 import type { Contact } from '../../shared/records';
-import type { ContactActivity } from './contact-rows';
+import type { ContactActivity, ContactRow } from './contact-rows';
 import { queryTokens } from './search-tokens';
 
 /**
@@ -39,12 +39,15 @@ export interface ListRow {
 /** Key lists of the current data, kept until the database changes. */
 export class ContactListIndex {
   private orders = new Map<string, Promise<string[]>>();
+  /** orders already read, to filter without waiting */
+  private ready = new Map<string, string[]>();
 
   constructor(private readonly db: RapportDatabase) {}
 
   /** Call when the data changed (any write). */
   invalidate() {
     this.orders.clear();
+    this.ready.clear();
   }
 
   /** Every living contact's id in the natural order of a sort: those without the sort's value last, by name. */
@@ -53,6 +56,7 @@ export class ContactListIndex {
     if (!order) {
       order = this.computeOrder(sort);
       this.orders.set(sort, order);
+      void order.then((ids) => this.orders.get(sort) === order && this.ready.set(sort, ids));
       order.catch(() => this.orders.delete(sort));
     }
     return order;
@@ -86,16 +90,52 @@ export class ContactListIndex {
    * person is asked to type on.
    */
   async list(query: ListQuery): Promise<{ ids: string[]; partial: boolean }> {
-    const [order, search, ...sets] = await Promise.all([this.order(query.sort), searchSet(this.db, query.search), ...filterSets(this.db, query.filters)]);
-    const keep = [...sets, ...(search ? [search.ids] : [])].sort((a, b) => a.size - b.size);
-    const listed = keep.length === 0 ? order : order.filter((id) => keep.every((set) => set.has(id)));
+    const [search, ...sets] = await Promise.all([searchSet(this.db, query.search), ...filterSets(this.db, query.filters)]);
+    const keep = [...sets, ...(search ? [search.ids] : [])];
+    if (keep.length === 0) return { ids: await this.turned(query, await this.order(query.sort)), partial: false };
+    const matched = intersect(keep);
+    // A few thousand matches are sorted by their own rows; the whole order is used once it was read anyway.
+    const order = this.ready.get(query.sort);
+    const listed = order ? order.filter((id) => matched.has(id)) : await this.sortRows(query.sort, [...matched]);
     return { ids: await this.turned(query, listed), partial: search?.partial ?? false };
   }
 
-  /** The first rows of the unfiltered list by name, before the whole order is known: what a person sees first. */
-  async firstPage(limit: number): Promise<{ ids: string[]; total: number }> {
-    const [ids, total] = await Promise.all([this.db.contactRows.orderBy('sortName').limit(limit).primaryKeys(), this.db.contactRows.count()]);
-    return { ids: ids as string[], total };
+  /** Ids in a sort's order from their own list rows and activity, as computeOrder would place them. */
+  private async sortRows(sort: SortKey, ids: string[]): Promise<string[]> {
+    const rows = (await this.db.contactRows.bulkGet(ids)).filter((row): row is ContactRow => !!row);
+    const byName = (a: ContactRow, b: ContactRow) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    if (sort === 'name') return rows.sort(byName).map((r) => r.id);
+    let key: (row: ContactRow) => string | number | undefined;
+    let descending = true;
+    if (sort === 'value') key = (row) => row.clv;
+    else {
+      const activity = new Map((await this.db.contactActivity.bulkGet(rows.map((r) => r.id))).filter((a): a is ContactActivity => !!a).map((a) => [a.id, a]));
+      key = sort === 'lastContact' ? (row) => activity.get(row.id)?.lastContactAt : (row) => activity.get(row.id)?.nextFollowUpAt;
+      descending = sort === 'lastContact';
+    }
+    const keyed = rows.filter((row) => key(row) !== undefined);
+    const rest = rows.filter((row) => key(row) === undefined).sort(byName);
+    keyed.sort((a, b) => {
+      const x = key(a)!;
+      const y = key(b)!;
+      if (x === y) return descending ? (a.id < b.id ? 1 : -1) : a.id < b.id ? -1 : 1;
+      return (x < y ? -1 : 1) * (descending ? -1 : 1);
+    });
+    return [...keyed, ...rest].map((r) => r.id);
+  }
+
+  /** How many living contacts there are (the length of the unfiltered list). */
+  count(): Promise<number> {
+    return this.db.contactRows.count();
+  }
+
+  /**
+   * Rows start…start+size of the unfiltered list by name, straight from the name index: what a
+   * person sees first and scrolls through, without reading 100,000 keys.
+   */
+  async page(start: number, size: number, reversed = false): Promise<string[]> {
+    const ordered = this.db.contactRows.orderBy('sortName');
+    return (await (reversed ? ordered.reverse() : ordered).offset(start).limit(size).primaryKeys()) as string[];
   }
 
   private async turned(query: ListQuery, listed: string[]): Promise<string[]> {
@@ -128,25 +168,26 @@ function filterSets(db: RapportDatabase, filters: ListFilters): Promise<Set<stri
 }
 
 /** How many index entries one typed word is looked up to: beyond, the word is too short to narrow the list. */
-export const SEARCH_CAP = 5000;
+export const SEARCH_CAP = 1000;
 /** Candidates read whole to check the short words against, at most. */
-const VERIFY_CAP = 2000;
+const VERIFY_CAP = 1000;
 
 /**
  * The contacts that have, for every typed word, a word starting so: one index range per typed
  * word. A word starting more than SEARCH_CAP entries ("s") is not looked up whole; when another
  * word narrows the list enough, the candidates' words are checked for it, else the list is partial.
  */
+function intersect(sets: Set<string>[]): Set<string> {
+  const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...(first ?? [])].filter((id) => rest.every((set) => set.has(id))));
+}
+
 async function searchSet(db: RapportDatabase, search: string): Promise<{ ids: Set<string>; partial: boolean } | null> {
   const tokens = queryTokens(search);
   if (tokens.length === 0) return null;
   const found = await Promise.all(tokens.map(async (token) => ({ token, keys: (await db.contactRows.where('tokens').startsWith(token).limit(SEARCH_CAP + 1).primaryKeys()) as string[] })));
   const narrow = found.filter((f) => f.keys.length <= SEARCH_CAP).map((f) => new Set(f.keys));
   const broad = found.filter((f) => f.keys.length > SEARCH_CAP);
-  const intersect = (sets: Set<string>[]) => {
-    const [first, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-    return new Set([...(first ?? [])].filter((id) => rest.every((set) => set.has(id))));
-  };
   if (broad.length === 0) return { ids: intersect(narrow), partial: false };
   if (narrow.length > 0) {
     const candidates = intersect(narrow);

@@ -39,17 +39,19 @@ function phoneTokens(phone: string): string[] {
   return tokens;
 }
 
-function emailTokens(email: string): string[] {
+/** The address, its local part and its domain; the local part's words only for a contact without a name (they repeat it otherwise). */
+function emailTokens(email: string, named: boolean): string[] {
   const address = email.trim().toLowerCase();
   const [local = '', domain = ''] = address.split('@');
-  return [address, local, domain, ...words(local), ...words(domain)].map(fold).filter(Boolean);
+  return [address, local, domain, ...(named ? [] : words(local))].map(fold).filter(Boolean);
 }
 
 /** Every word a contact can be found by, each once. */
 export function contactTokens(contact: Searchable): string[] {
   const tokens = new Set<string>();
   for (const text of [contact.firstName, contact.lastName, contact.company]) for (const word of words(text)) for (const s of spellings(word)) tokens.add(s);
-  for (const email of contact.emails) for (const token of emailTokens(email)) tokens.add(token);
+  const named = Boolean(contact.firstName.trim() || contact.lastName.trim());
+  for (const email of contact.emails) for (const token of emailTokens(email, named)) tokens.add(token);
   for (const phone of contact.phones) for (const token of phoneTokens(phone)) tokens.add(token);
   return [...tokens];
 }

@@ -27,38 +27,56 @@ export function ContactList() {
   const sequence = useRef(0);
   const range = useRef<[number, number]>([0, 0]);
 
+  /** The unfiltered list by name is read a page at a time from the name index; others are computed whole. */
+  const paged = useRef(false);
+  const isPlain = (q: ListQuery) => !q.search && q.sort === 'name' && !Object.values(q.filters).some(Boolean);
+
   async function run(q: ListQuery) {
     const mine = ++sequence.current;
-    // The very first rows come straight from the name index, before the whole order is read.
-    if (ids.value === null && !q.search && !q.reversed && q.sort === 'name' && Object.keys(q.filters).length === 0) {
-      const first = await ws.index.firstPage(40);
-      await loadRange(0, 40, first.ids);
-      if (mine !== sequence.current || ids.value !== null) return;
-      const provisional: string[] = new Array(first.total);
-      first.ids.forEach((id, i) => (provisional[i] = id));
-      ids.value = provisional;
-    }
-    const found = await ws.index.list(q);
-    if (mine !== sequence.current) return; // a later keystroke already answered
-    // A new search starts at the top. The rows on screen are read before the list changes: no flash of empty rows.
     const fresh = answered.value !== q.search;
+    let found: { ids: string[]; partial: boolean };
+    if (isPlain(q)) {
+      const [total, first] = await Promise.all([ws.index.count(), ws.index.page(0, 40, !!q.reversed)]);
+      const sparse: string[] = new Array(total);
+      first.forEach((id, i) => (sparse[i] = id));
+      found = { ids: sparse, partial: false };
+    } else {
+      found = await ws.index.list(q);
+    }
+    if (mine !== sequence.current) return; // a later keystroke already answered
+    paged.current = isPlain(q);
+    // A new search starts at the top. The rows on screen are read before the list changes: no flash of empty rows.
     const [start, end] = fresh ? [0, 30] : range.current;
-    await loadRange(start, Math.max(end, start + 30), found.ids);
+    const list = await loadRange(start, Math.max(end, start + 30), found.ids);
     if (mine !== sequence.current) return;
-    ids.value = found.ids;
+    ids.value = list;
     partial.value = found.partial;
-    ws.listed.value = found.ids;
-    if (fresh || focused.value >= found.ids.length) focused.value = 0;
+    ws.listCount.value = list.length;
+    if (fresh || focused.value >= list.length) focused.value = 0;
     answered.value = q.search;
   }
 
-  async function loadRange(start: number, end: number, list = ids.value ?? []) {
-    const wanted = list.slice(start, end + 20).filter((id) => id && !rows.value.has(id));
-    if (wanted.length === 0) return;
+  /** Reads the ids (paged list) and the rows of a range; gives back the list with the range's ids known. */
+  async function loadRange(start: number, end: number, list = ids.value ?? []): Promise<string[]> {
+    let known = list;
+    const last = Math.min(list.length, end + 20);
+    if (paged.current || list !== ids.value) {
+      const gap = Array.from({ length: Math.max(0, last - start) }, (_, i) => start + i).filter((i) => list[i] === undefined);
+      if (gap.length) {
+        const from = gap[0]!;
+        const page = await ws.index.page(from, last - from, !!query.value.reversed);
+        known = list.slice();
+        page.forEach((id, i) => (known[from + i] = id));
+        if (list === ids.value) ids.value = known;
+      }
+    }
+    const wanted = known.slice(start, last).filter((id) => id && !rows.value.has(id));
+    if (wanted.length === 0) return known;
     const loaded = await loadRows(db, wanted);
     const next = new Map(rows.value);
     for (const row of loaded) next.set(row.contact.id, row);
     rows.value = next;
+    return known;
   }
 
   useEffect(() => void run(query.value), [query.value]);
@@ -67,8 +85,13 @@ export function ContactList() {
     rows.value = new Map();
     void run(query.value);
   }, [ws.dataVersion.value]);
+  // The values of tags, owners, segments and classes are read when a person opens a filter (reading
+  // them walks whole indexes), not while the first rows load.
+  const choicesRead = useRef<Promise<void> | null>(null);
+  const readChoices = () => (choicesRead.current ??= filterChoices(db).then((c) => void (choices.value = c)));
   useEffect(() => {
-    void filterChoices(db).then((c) => (choices.value = c));
+    choicesRead.current = null;
+    if (Object.values(query.value.filters).some(Boolean)) void readChoices();
     void ws.savedFilters.get().then((f) => (saved.value = f));
   }, [ws.dataVersion.value]);
   useEffect(() => {
@@ -156,7 +179,7 @@ export function ContactList() {
           {t('reverse')}
         </label>
       </div>
-      <div class="toolbar filters">
+      <div class="toolbar filters" onFocusIn={() => void readChoices()} onPointerDown={() => void readChoices()} onMouseEnter={() => void readChoices()}>
         {select(t('filterStage'), 'stage', q.filters.stage, lifecycleStages.map((s) => [s, translated(t, 'stage_', s)]), (v) => setFilter({ stage: v || undefined }))}
         {select(t('filterTag'), 'tag', q.filters.tag, choices.value.tags.map((v) => [v, v]), (v) => setFilter({ tag: v || undefined }))}
         {select(t('filterOwner'), 'owner', q.filters.owner, owners, (v) => setFilter({ owner: v || undefined }))}

@@ -21,7 +21,7 @@ export function ExportView() {
 
   async function contacts(): Promise<Contact[]> {
     if (scope.value === 'all') return (await db.contacts.toArray()).filter((c) => !c.deleted);
-    const ids = scope.value === 'list' ? ws.listed.value : [...ws.selected.value];
+    const ids = scope.value === 'list' ? await ws.index.ids(ws.query.value) : [...ws.selected.value];
     return (await db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c && !c.deleted);
   }
 
@@ -59,7 +59,7 @@ export function ExportView() {
     }
   }
 
-  const scopes: [Scope, number][] = [['all', total.value], ['list', ws.listed.value.length], ['selected', ws.selected.value.size]];
+  const scopes: [Scope, number][] = [['all', total.value], ['list', ws.listCount.value], ['selected', ws.selected.value.size]];
   return (
     <section class="export-page" aria-labelledby="export-title">
       <header class="page-head"><h1 id="export-title">{t('exportTitle')}</h1></header>

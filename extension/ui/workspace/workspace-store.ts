@@ -39,8 +39,8 @@ export function createWorkspace(deps: WorkspaceDeps) {
   const route = signal<Route>(parseRoute(location.hash));
   const index = new ContactListIndex(deps.db);
   const query = signal<ListQuery>(emptyQuery());
-  /** ids of the contact list as last computed (for "export this list") */
-  const listed = signal<string[]>([]);
+  /** how many contacts the contact list shows (for "export this list") */
+  const listCount = signal(0);
   const selected = signal<ReadonlySet<string>>(new Set());
   /** bumped whenever the database changed, here or in another page or the service worker */
   const dataVersion = signal(0);
@@ -74,7 +74,7 @@ export function createWorkspace(deps: WorkspaceDeps) {
   /** After a write here: sync soon. */
   const changed = () => deps.notifyChange();
 
-  return { ...deps, t, fmt, route, go, goWithNotice, index, query, listed, selected, dataVersion, notice, me, changed };
+  return { ...deps, t, fmt, route, go, goWithNotice, index, query, listCount, selected, dataVersion, notice, me, changed };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
