@@ -168,9 +168,9 @@ function filterSets(db: RapportDatabase, filters: ListFilters): Promise<Set<stri
 }
 
 /** How many index entries one typed word is looked up to: beyond, the word is too short to narrow the list. */
-export const SEARCH_CAP = 1000;
+export const SEARCH_CAP = 500;
 /** Candidates read whole to check the short words against, at most. */
-const VERIFY_CAP = 1000;
+const VERIFY_CAP = 500;
 
 /**
  * The contacts that have, for every typed word, a word starting so: one index range per typed

@@ -36,8 +36,16 @@ export function ContactList() {
     const fresh = answered.value !== q.search;
     let found: { ids: string[]; partial: boolean };
     if (isPlain(q)) {
-      const [total, first] = await Promise.all([ws.index.count(), ws.index.page(0, 40, !!q.reversed)]);
-      const sparse: string[] = new Array(total);
+      // The first rows first; how many there are (counting 100,000 takes a while) right after.
+      const counted = ws.index.count();
+      const first = await ws.index.page(0, 40, !!q.reversed);
+      if (ids.value === null && first.length === 40) {
+        await loadRange(0, 40, first);
+        if (mine !== sequence.current) return;
+        paged.current = true;
+        ids.value = first;
+      }
+      const sparse: string[] = new Array(await counted);
       first.forEach((id, i) => (sparse[i] = id));
       found = { ids: sparse, partial: false };
     } else {
@@ -212,7 +220,7 @@ export function ContactList() {
         <button type="button" class="link" onClick={() => (query.value = { ...query.value, search: '', filters: {} })}>{t('clearFilters')}</button>
       </div>
       <div class="list-head" role="presentation">
-        <span data-testid="contact-count" aria-live="polite" data-search={answered.value ?? undefined}>{ids.value === null ? t('loading') : partial.value ? t('contactCountPartial', { count: fmt.count(count) }) : count === 1 ? t('contactCountOne') : t('contactCount', { count: fmt.count(count) })}</span>
+        <span data-testid="contact-count" aria-live="polite" data-search={answered.value ?? undefined}>{ids.value === null || answered.value === null ? t('loading') : partial.value ? t('contactCountPartial', { count: fmt.count(count) }) : count === 1 ? t('contactCountOne') : t('contactCount', { count: fmt.count(count) })}</span>
         {ws.selected.value.size > 0 && <span>{t('selectedCount', { count: fmt.count(ws.selected.value.size) })}</span>}
         <span class="hint">{t('keyboardHint')}</span>
       </div>

@@ -89,7 +89,7 @@ describe('a search with a very short word', () => {
     index.invalidate();
     const broad = await index.list({ search: 's', sort: 'name', filters: {} });
     expect(broad.partial).toBe(true);
-    expect(broad.ids.length).toBeLessThanOrEqual(1001);
+    expect(broad.ids.length).toBeLessThanOrEqual(501);
     const narrowed = await index.list({ search: 's zel', sort: 'name', filters: {} });
     // Dora Zeller has no word starting with s: the short word is checked on the few Zellers.
     expect(narrowed).toEqual({ ids: [ids.sara], partial: false });
