@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { dayOf, localWallClock } from '../../../shared/calendar';
 import { openDatabase } from '../../db/database';
 import { currentNeverLog, memberEmailItem, retentionMonthsItem, savedFiltersItem } from '../../settings';
-import { personSheetData } from '../../sync/person-sheet-data';
 import type { Answer } from '../../messaging/protocol';
 import { languageFor } from '../../ui/workspace/workspace-i18n';
 import { Workspace } from '../../ui/workspace/Workspace';
@@ -21,7 +20,7 @@ const workspace = createWorkspace({
   neverLog: currentNeverLog,
   retentionMonths: () => retentionMonthsItem.getValue(),
   savedFilters: { get: async () => (await savedFiltersItem.getValue()) as SavedFilter[], set: (filters) => savedFiltersItem.setValue(filters) },
-  sheetPersonData: personSheetData,
+  sheetPersonData: async (contactId) => (await import('../../sync/person-sheet-data')).personSheetData(contactId),
   today: () => dayOf(new Date(), localWallClock)!,
   sync: async (force) => {
     const answer = (await browser.runtime.sendMessage({ type: force ? 'syncNow' : 'syncStatus' }).catch(() => null)) as Answer<'syncNow'> | null;

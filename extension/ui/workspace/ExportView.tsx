@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Contact } from '../../../shared/records';
 import { backupAll, restoreBackup } from '../../db/backup';
-import type { Backup } from '../../workspace/export/backup';
+import { readBackup, type Backup } from '../../workspace/export/backup';
 import { download } from './download';
 import { useWorkspace } from './workspace-store';
 
@@ -41,7 +41,6 @@ export function ExportView() {
     restore.value = null;
     problems.value = [];
     message.value = '';
-    const { readBackup } = await import('../../workspace/export/backup');
     const read = readBackup(await file.text());
     if (!read.ok) problems.value = read.problems;
     else restore.value = { backup: read.backup, counts: read.counts };

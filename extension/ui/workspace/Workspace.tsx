@@ -1,17 +1,19 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { SyncReport } from '../../messaging/protocol';
-import { CompanyPage } from './CompanyPage';
 import { ContactList } from './ContactList';
-import { ContactPage } from './ContactPage';
-import { DealPage } from './DealPage';
-import { DealsBoard } from './DealsBoard';
-import { DuplicatesView } from './DuplicatesView';
-import { ExportView } from './ExportView';
-import { ImportView } from './ImportView';
-import { ReviewView } from './ReviewView';
+import { lazyView } from './lazy-view';
 import type { WorkspaceKey } from './workspace-i18n';
 import { useWorkspace } from './workspace-store';
+
+const CompanyPage = lazyView(() => import('./CompanyPage').then((m) => m.CompanyPage));
+const ContactPage = lazyView(() => import('./ContactPage').then((m) => m.ContactPage));
+const DealPage = lazyView(() => import('./DealPage').then((m) => m.DealPage));
+const DealsBoard = lazyView(() => import('./DealsBoard').then((m) => m.DealsBoard));
+const DuplicatesView = lazyView(() => import('./DuplicatesView').then((m) => m.DuplicatesView));
+const ExportView = lazyView(() => import('./ExportView').then((m) => m.ExportView));
+const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
+const ReviewView = lazyView(() => import('./ReviewView').then((m) => m.ReviewView));
 
 const NAV: [string, WorkspaceKey, string[]][] = [
   ['#/contacts', 'navContacts', ['contacts', 'contact', 'company']],
