@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { newId } from '../shared/ids';
+import { defaultNeverLog } from './never-log';
 import type { SheetFailureCode } from './sync/sheet-answer';
 
 /** The sheet's web app URL (…/exec) and this member's token, set in the options page. */
@@ -36,3 +37,20 @@ export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus',
   fallback: { lastAttemptAt: '', lastSuccessAt: '', lastErrorCode: '', lastErrorDetail: '', failures: 0, nextAttemptAt: '', running: false, sent: 0 },
   version: 1,
 });
+
+/**
+ * Addresses and domains Rapport never offers, saves or logs (never-log.ts), as the member edited
+ * them in the options; null until then, when their own domain stands in.
+ */
+export const neverLogItem = storage.defineItem<string[] | null>('local:neverLog', { fallback: null, version: 1 });
+
+/** Months without activity after which a contact is listed for review (erase or renew consent). */
+export const retentionMonthsItem = storage.defineItem<number>('local:retentionMonths', { fallback: 24, version: 1 });
+
+/** The workspace's saved filters, by name. */
+export const savedFiltersItem = storage.defineItem<{ name: string; query: unknown }[]>('local:savedFilters', { fallback: [], version: 1 });
+
+/** The never-log list in force: the member's own, or their domain until they edit it. */
+export async function currentNeverLog(): Promise<string[]> {
+  return (await neverLogItem.getValue()) ?? defaultNeverLog(await memberEmailItem.getValue());
+}

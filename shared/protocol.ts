@@ -112,8 +112,20 @@ export type SyncResponse = z.infer<typeof syncResponseSchema>;
 export const issueMessages = (error: z.ZodError): string[] =>
   error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`);
 
+const archivedRecordsSchema = z.object({ interactions: z.array(interactionSchema), deals: z.array(dealSchema), followUps: z.array(followUpSchema) });
+
 /** GET /exec?token=…&history=CONTACT_ID: a contact's interactions, deals and follow-ups in the yearly archives. */
 export const archivedHistoryAnswerSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), history: z.object({ interactions: z.array(interactionSchema), deals: z.array(dealSchema), followUps: z.array(followUpSchema) }) }),
+  z.object({ ok: z.literal(true), history: archivedRecordsSchema }),
+  syncErrorSchema,
+]);
+
+/**
+ * GET /exec?token=…&person=CONTACT_ID: what the sheet holds about one person, for their data
+ * export: their rows by tab as people see them (the team's own columns included), and their history
+ * in the yearly archives.
+ */
+export const personAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), person: z.record(z.string(), z.array(z.record(z.string(), z.string()))), archived: archivedRecordsSchema }),
   syncErrorSchema,
 ]);

@@ -193,6 +193,12 @@ export class FakeRange {
     return this[CTX].out(readValue(this[CTX], this.#model, this.#model.cell(this.#row, this.#column)));
   }
 
+  /** what people see in the cells: dates in the spreadsheet's time zone, numbers as formatted */
+  getDisplayValues(): string[][] {
+    this[CTX].countCells('read', this.#numRows * this.#numColumns);
+    return this[CTX].out(this.#map((cell) => (cell ? displayText({ value: readValue(this[CTX], this.#model, cell) }, this[CTX].sheetClock) : '')));
+  }
+
   getFormulas(): string[][] {
     return this[CTX].out(this.#map((cell) => cell?.formula ?? ''));
   }

@@ -4,6 +4,7 @@ import { checkToken } from './members';
 import { handleReminderLink } from './reminders/reminder-action';
 import { membersTeam } from './sheets/members-store';
 import { handleSyncPost } from './sync/endpoint';
+import { personRows } from './sheets/person-rows';
 
 export const APP_VERSION = '0.1.0';
 
@@ -25,6 +26,7 @@ export function post(e: GoogleAppsScript.Events.DoPost | undefined) {
  * GET /exec?token=…: lets the extension's options page test the URL and token.
  * GET /exec?token=…&history=CONTACT_ID: that contact's history in the yearly archives.
  * GET /exec?a=…: a Done or Snooze link from a reminder digest.
+ * GET /exec?token=…&person=ID: what the sheet holds about one person, for their data export.
  */
 export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
   if (e?.parameter?.a !== undefined) return handleReminderLink(e.parameter.a);
@@ -32,6 +34,8 @@ export function get(e: GoogleAppsScript.Events.DoGet | undefined) {
   if (!token) return json({ ok: true, app: 'Rapport', version: APP_VERSION });
   const check = checkToken(membersTeam(), token);
   if (check.ok && e?.parameter?.history) return json({ ok: true, history: archivedHistory(e.parameter.history) });
+  const person = e?.parameter?.person;
+  if (check.ok && person) return json({ ok: true, person: personRows(person), archived: archivedHistory(person) });
   if (check.ok) return json({ ok: true, app: 'Rapport', version: APP_VERSION, member: check.email });
   return json(check.reason === 'revoked'
     ? { ok: false, error: { code: 'revoked', message: `The sheet’s owner withdrew this sync token on ${check.revokedAt.slice(0, 10)}. Ask them for a new one.` } }

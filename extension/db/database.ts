@@ -1,5 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Company, Contact, Deal, FollowUp, Interaction, TableName } from '../../shared/records';
+import { contactRowOf, interactionTime, isOpenFollowUp, type ContactActivity, type ContactRow } from '../workspace/contact-rows';
+import { derivedRowsMiddleware } from './derived-rows';
 
 /** A local write waiting to reach the sheet. */
 export interface OutboxEntry {
@@ -28,6 +30,10 @@ export class RapportDatabase extends Dexie {
   followUps!: EntityTable<FollowUp, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  /** derived, local only: the workspace list's row of each living contact (db/derived-rows.ts keeps it) */
+  contactRows!: EntityTable<ContactRow, 'id'>;
+  /** derived, local only: each contact's last contact and next follow-up */
+  contactActivity!: EntityTable<ContactActivity, 'id'>;
 
   constructor(name = 'rapport') {
     super(name);
@@ -40,17 +46,58 @@ export class RapportDatabase extends Dexie {
       outbox: '++seq, [table+id]',
       meta: 'key',
     });
-    // The popup's look-ups that must stay quick with 100,000 contacts: a name (not every contact
-    // of that last name), a contact's newest interactions, what is due, who has a keep-in-touch
-    // cadence (contacts without one are not in that index).
-    this.version(2).stores({
-      contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays',
-      interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
-      followUps: 'id, contactId, dueAt, status, [status+dueAt]',
-    });
+    // Look-ups that must stay quick with 100,000 contacts. The popup: a name (not every contact of
+    // that last name), a contact's newest interactions, what is due, who has a keep-in-touch cadence
+    // (contacts without one are not in that index). The workspace: a search index and sort keys
+    // (derived tables kept by derivedRowsMiddleware), a company's people, a contact's open follow-ups.
+    this.version(2)
+      .stores({
+        contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays, companyId',
+        interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
+        deals: 'id, contactId, companyId, stage',
+        followUps: 'id, contactId, dueAt, status, [status+dueAt], [contactId+status+dueAt]',
+        contactRows: 'id, sortName, *tokens, stage, *tags, owner, rfmSegment, valueClass, atRisk, clv, companyKey, companyId',
+        contactActivity: 'id, lastContactAt, nextFollowUpAt',
+      })
+      .upgrade(fillDerivedTables);
+    this.use(derivedRowsMiddleware);
   }
 }
 
 let shared: RapportDatabase | undefined;
 /** The one database of this extension page or service worker. */
 export const openDatabase = () => (shared ??= new RapportDatabase());
+
+/** Every record of a table, a page at a time (getAll over key ranges: far quicker than a cursor). */
+async function eachPage<T extends { id: string }>(tx: Transaction, table: string, visit: (records: T[]) => unknown) {
+  let after = '';
+  for (;;) {
+    const page = (await tx.table(table).where(':id').above(after).limit(20_000).toArray()) as T[];
+    if (page.length === 0) return;
+    await visit(page);
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** The derived tables for a database made before they existed. */
+async function fillDerivedTables(tx: Transaction) {
+  await eachPage<Contact>(tx, 'contacts', (contacts) => tx.table('contactRows').bulkPut(contacts.map(contactRowOf).filter((row): row is ContactRow => row !== null)));
+  const activity = new Map<string, ContactActivity>();
+  const of = (id: string) => activity.get(id) ?? activity.set(id, { id }).get(id)!;
+  await eachPage<Interaction>(tx, 'interactions', (interactions) => {
+    for (const interaction of interactions) {
+      if (interaction.deleted || !interaction.contactId) continue;
+      const row = of(interaction.contactId);
+      const at = interactionTime(interaction);
+      if (!row.lastContactAt || at > row.lastContactAt) row.lastContactAt = at;
+    }
+  });
+  await eachPage<FollowUp>(tx, 'followUps', (followUps) => {
+    for (const followUp of followUps) {
+      if (!isOpenFollowUp(followUp) || !followUp.contactId) continue;
+      const row = of(followUp.contactId);
+      if (!row.nextFollowUpAt || followUp.dueAt < row.nextFollowUpAt) row.nextFollowUpAt = followUp.dueAt;
+    }
+  });
+  await tx.table('contactActivity').bulkPut([...activity.values()]);
+}

@@ -13,6 +13,7 @@ import { addNote, logConversation, logEmail } from '../db/interactions';
 import type { DueRules, TodayItem } from '../db/today';
 import { undoWrite, writeUndoable } from '../db/undo';
 import { deleteRecord } from '../db/write-record';
+import { anyNeverLogged } from '../never-log';
 import type { SyncReport } from '../sync/sync-service';
 import { companyFieldsSchema, contactFieldsSchema } from './fields';
 import { fail, Failure, type Answer } from './problems';
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   followUpTime: () => Promise<string>;
   /** what is due today (see due-list.ts: worked out once per change) */
   dueItems: (rules: DueRules) => Promise<TodayItem[]>;
+  /** addresses and domains never offered, saved or logged (never-log.ts) */
+  neverLog: () => Promise<readonly string[]>;
 }
 
 /** A candidate with the known contact it matches, and how it matched. */
@@ -77,12 +80,15 @@ async function withMatch(db: RapportDatabase, candidate: Candidate): Promise<Can
   return { candidate, match: found ? { history: await contactHistory(db, found.contact), by: found.by } : null, company: null };
 }
 
-async function reading(db: RapportDatabase, raw: unknown): Promise<PageReading | Failure> {
+async function reading(deps: ServiceDeps, raw: unknown): Promise<PageReading | Failure> {
   const page = pageCaptureSchema.safeParse(raw);
   if (!page.success) return fail('nothing_readable');
-  const people = page.data.candidates.filter((c) => !c.isSelf);
-  return { page: page.data, matches: await Promise.all(people.map((c) => withMatch(db, c))) };
+  const neverLog = await deps.neverLog();
+  const people = page.data.candidates.filter((c) => !c.isSelf && !anyNeverLogged(c.emails, neverLog));
+  return { page: page.data, matches: await Promise.all(people.map((c) => withMatch(deps.db, c))) };
 }
+
+const neverLogged = async (deps: ServiceDeps, emails: readonly string[]) => anyNeverLogged(emails, await deps.neverLog());
 
 /** The contact's history after a write, or the failure that it is gone (deleted by a teammate meanwhile). */
 async function historyAfter(deps: ServiceDeps, contactId: string): Promise<ContactHistory | Failure> {
@@ -103,15 +109,15 @@ export const messageTable = {
     } catch (error) {
       return fail('unreadable_page', error instanceof Error ? error.message : String(error));
     }
-    return reading(deps.db, raw);
+    return reading(deps, raw);
   }),
   consumeSelection: message(z.object({}), async (_, deps) => {
     const candidate = await deps.takeSelection();
-    return candidate ? withMatch(deps.db, candidate) : null;
+    return candidate && !(await neverLogged(deps, candidate.emails)) ? withMatch(deps.db, candidate) : null;
   }),
   consumeSample: message(z.object({}), async (_, deps) => {
     const raw = await deps.takeSample();
-    return raw ? reading(deps.db, raw) : null;
+    return raw ? reading(deps, raw) : null;
   }),
 
   contact: message(z.object({ contactId: id, interactionLimit: z.number().int().min(1).max(5000).optional() }), async ({ contactId, interactionLimit }, deps) =>
@@ -128,6 +134,7 @@ export const messageTable = {
     fields: contactFieldsSchema,
     source: z.string().max(40).default(''),
   }), async ({ contactId, fields, source }, deps) => {
+    if (await neverLogged(deps, fields.emails)) return fail('never_logged');
     // emails are stored normalised, so a look-up by email finds the contact
     const draft = { ...(contactId ? { id: contactId } : { source }), ...fields, emails: normaliseEmails(fields.emails) };
     const { record, undo } = await writeUndoable(deps.db, 'contacts', draft, await deps.author());
@@ -142,6 +149,8 @@ export const messageTable = {
   }),
 
   logEmail: message(z.object({ contactId: id, email: openEmailSchema, url: z.string().max(2000).default(''), keepSnippet: z.boolean() }), async (input, deps) => {
+    const person = await deps.db.contacts.get(input.contactId);
+    if (await neverLogged(deps, person?.emails ?? [])) return fail('never_logged');
     const result = await logEmail(deps.db, input, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, alreadyLogged: result.alreadyLogged, undo: result.undo };
@@ -209,6 +218,12 @@ export const messageTable = {
     await deleteRecord(deps.db, 'contacts', contactId, await deps.author());
     deps.changed();
     return { deleted: true as const };
+  }),
+
+  /** an extension page (the workspace) wrote to the database itself: sync soon */
+  localChange: message(z.object({}), async (_, deps) => {
+    deps.changed();
+    return { queued: true as const };
   }),
 
   /** puts back what one of the actions above wrote */

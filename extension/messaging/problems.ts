@@ -11,6 +11,8 @@ export type ProblemCode =
   | 'nothing_readable'
   /** the record was deleted meanwhile (by a teammate, or in the sheet) */
   | 'record_gone'
+  /** the address is on the member's never-log list (options) */
+  | 'never_logged'
   /** anything unexpected: a bug, told rather than swallowed */
   | 'failed';
 

@@ -52,6 +52,7 @@ const en = {
     manualEntry: 'New contact',
     sampleBanner: 'A sample email from the welcome page: what you save here is a real contact, which you can delete again.',
     settings: 'Settings',
+    openWorkspace: 'Open workspace',
     views: 'Views',
     // a card
     new: 'New',
@@ -315,6 +316,7 @@ const en = {
       unreadable_page: 'Rapport cannot read this page ({detail}). You can still add a contact by hand.',
       nothing_readable: 'This page gave Rapport nothing it could read. You can still add a contact by hand.',
       record_gone: 'This record was deleted meanwhile, perhaps by a teammate.',
+      never_logged: 'This address is on your never-log list (Rapport’s settings), so Rapport does not save or log it.',
       failed: 'Something went wrong: {detail}',
     },
     refused: {
@@ -344,6 +346,7 @@ const de: Dictionary = {
     manualEntry: 'Neuer Kontakt',
     sampleBanner: 'Eine Beispiel-E-Mail von der Willkommensseite: Was Sie hier speichern, ist ein echter Kontakt, den Sie wieder löschen können.',
     settings: 'Einstellungen',
+    openWorkspace: 'Arbeitsbereich öffnen',
     views: 'Ansichten',
     new: 'Neu',
     known: 'Bekannt · {stage}',
@@ -591,6 +594,7 @@ const de: Dictionary = {
       unreadable_page: 'Rapport kann diese Seite nicht lesen ({detail}). Sie können trotzdem einen Kontakt von Hand anlegen.',
       nothing_readable: 'Auf dieser Seite konnte Rapport nichts lesen. Sie können trotzdem einen Kontakt von Hand anlegen.',
       record_gone: 'Dieser Eintrag wurde inzwischen gelöscht, vielleicht von jemandem aus dem Team.',
+      never_logged: 'Diese Adresse steht auf Ihrer Nie-erfassen-Liste (Rapport-Einstellungen); Rapport speichert und erfasst sie nicht.',
       failed: 'Etwas ist schiefgegangen: {detail}',
     },
     refused: {

@@ -29,7 +29,7 @@ beforeEach(async () => {
   deps = {
     db, author: async () => 'ann@rapport.test', readTab: async () => page, takeSelection: async () => null, takeSample: async () => null,
     sync: async () => report, syncStatus: async () => report, changed: () => void changes++,
-    now: () => new Date('2026-11-23T10:00:00'), clock: localWallClock, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules),
+    now: () => new Date('2026-11-23T10:00:00'), clock: localWallClock, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules), neverLog: async () => [],
   };
   send = createSend((envelope) => handleMessage(envelope, deps));
 });

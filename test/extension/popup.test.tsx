@@ -28,7 +28,7 @@ beforeEach(() => {
   const report = { configured: true, running: false, pending: 0, sent: 0, lastSuccessAt: '', lastAttemptAt: '', error: null, nextAttemptAt: '', refused: [] };
   deps = {
     db, author: async () => 'ann@rapport.test', readTab: async () => page, takeSelection: async () => null, takeSample: async () => null,
-    sync: async () => report, syncStatus: async () => report, changed: () => {}, now: () => NOW, clock: localWallClock, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules),
+    sync: async () => report, syncStatus: async () => report, changed: () => {}, now: () => NOW, clock: localWallClock, followUpTime: async () => '09:00', dueItems: (rules) => dueItems(db, rules), neverLog: async () => [],
   };
 });
 afterEach(cleanup);

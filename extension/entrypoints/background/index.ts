@@ -5,10 +5,11 @@ import { registerSelectionMenu, takeSelection } from '../../add-selection';
 import { openDatabase } from '../../db/database';
 import { handleMessage, type ServiceDeps } from '../../messaging/message-table';
 import { readTab } from '../../messaging/read-tab';
+import { registerWorkspaceMenu } from '../../open-workspace';
 import { dueItems } from '../../db/today';
 import { createDueList } from '../../reminders/due-list';
 import { DUE_ALARM, MIDNIGHT_ALARM, refreshReminders, toolbarButtonOf } from '../../reminders/reminders';
-import { followUpTimeItem, memberEmailItem, notifyItem, remindedUntilItem } from '../../settings';
+import { currentNeverLog, followUpTimeItem, memberEmailItem, notifyItem, remindedUntilItem } from '../../settings';
 import { scheduleSyncs } from '../../sync/sync-alarm';
 import { currentSyncReport, runSync } from '../../sync/sync-service';
 import { createI18n, languageFor } from '../../ui/i18n';
@@ -53,6 +54,7 @@ export default defineBackground(() => {
     takeSample,
     sync,
     syncStatus: () => currentSyncReport(db),
+    neverLog: currentNeverLog,
     changed: () => {
       due.forget();
       void reminders();
@@ -89,6 +91,7 @@ export default defineBackground(() => {
     if (permissions?.includes('notifications')) listenToNotifications();
   });
   registerSelectionMenu();
+  registerWorkspaceMenu();
   void reminders();
 
   if (import.meta.env.MODE === 'e2e') {

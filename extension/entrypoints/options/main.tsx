@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createSend } from '../../messaging/send';
-import { followUpTimeItem, memberEmailItem, notifyItem, syncStatusItem, syncTokenItem, syncUrlItem } from '../../settings';
+import { currentNeverLog, followUpTimeItem, memberEmailItem, neverLogItem, notifyItem, retentionMonthsItem, syncStatusItem, syncTokenItem, syncUrlItem } from '../../settings';
 import { testConnection } from '../../sync/test-connection';
 import { createI18n, languageFor } from '../../ui/i18n';
 import { Options } from '../../ui/options/Options';
+import { PrivacySettings } from '../../ui/options/PrivacySettings';
 import '../../ui/options/options.css';
 
 const send = createSend((envelope) => browser.runtime.sendMessage(envelope));
@@ -49,6 +50,14 @@ render(
       return granted;
     }}
     setFollowUpTime={(time) => followUpTimeItem.setValue(time)}
-  />,
+  >
+    <PrivacySettings
+      load={async () => ({ neverLog: await currentNeverLog(), retentionMonths: await retentionMonthsItem.getValue() })}
+      save={async (neverLog, months) => {
+        await neverLogItem.setValue(neverLog);
+        await retentionMonthsItem.setValue(months);
+      }}
+    />
+  </Options>,
   document.getElementById('app')!,
 );

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { SyncReport } from '../../sync/sync-service';
@@ -19,6 +20,8 @@ export interface OptionsProps {
   /** asks for the notifications permission (only now, when the member turns them on); false when refused */
   setNotify: (on: boolean) => Promise<boolean>;
   setFollowUpTime: (time: string) => Promise<void>;
+  /** further panels (privacy) below the built-in ones */
+  children?: ComponentChildren;
 }
 
 /** The sheet connection as it stands (connected as …, last sync …, Disconnect), reminders, and the usual follow-up time. */
@@ -119,6 +122,7 @@ export function Options(props: OptionsProps) {
           <span class="hint">{t('followUpTimeHint')}</span>
         </label>
       </section>
+      {props.children}
     </main>
   );
 }

@@ -30,6 +30,7 @@ export function SyncFooter() {
         ) : (
           <button type="button" class="small" aria-disabled={busy} onClick={() => { if (!busy) void store.syncNow(); }}>{t('syncNow')}</button>
         )}
+        <a class="icon-button" href="/workspace.html" target="_blank" rel="noopener" title={t('openWorkspace')} aria-label={t('openWorkspace')} data-testid="open-workspace"><Icon name="workspace" /></a>
         <button type="button" class="icon-button" title={t('settings')} aria-label={t('settings')} onClick={store.openOptions}><Icon name="gear" /></button>
       </div>
     </footer>

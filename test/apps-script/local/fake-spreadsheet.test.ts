@@ -82,6 +82,7 @@ describe('reading and writing cells', () => {
     sheet.getRange(2, 3, 1, 5).setValues([['+4915112345678', "'+4915112345678", '2024-03-05', 'TRUE', null]]);
     const [row] = sheet.getRange(2, 3, 1, 5).getValues();
     expect(row).toEqual([4915112345678, '+4915112345678', new Date(Date.UTC(2024, 2, 5)), true, '']);
+    expect(sheet.getRange(2, 3, 1, 4).getDisplayValues()).toEqual([['4915112345678', '+4915112345678', '2024-03-05', 'TRUE']]);
   });
 
   it('keeps text as written in cells formatted as plain text', () => {

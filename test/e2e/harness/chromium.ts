@@ -13,7 +13,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium (the one npm test ensured) with the built extension loaded, in a fresh profile. */
+/** Chromium (the one npm test ensured) with the built extension loaded, in a fresh profile; `locale` sets the browser's language. */
 export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR, options: { locale?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build:e2e first.`);
   const browser = findBrowser();
@@ -30,7 +30,9 @@ export async function launchWithExtension(extensionDir = E2E_EXTENSION_DIR, opti
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;

@@ -1,0 +1,136 @@
+import { contentFields, emptyValue } from '../../shared/merge';
+import { newId } from '../../shared/ids';
+import { recordSchemas, type Contact } from '../../shared/records';
+import { anyNeverLogged } from '../never-log';
+import type { CheckedRow } from '../workspace/import/import-fields';
+import { saveContact } from './contacts';
+import type { OutboxEntry, RapportDatabase } from './database';
+import { sheetNow, type Draft } from './write-record';
+
+/**
+ * An import as one transaction: every good row is saved, or (on a failure or when the person
+ * cancels) none is. Rows that match a known contact (same email, else same phone) or an earlier
+ * row of the file are duplicates, skipped, merged into the known contact, or saved as new, as the
+ * person chooses.
+ */
+
+export type Duplicate = { kind: 'existing'; contactId: string; name: string; by: 'email' | 'phone' } | { kind: 'file'; line: number };
+
+export interface PlannedRow {
+  line: number;
+  draft: Draft<'contacts'>;
+  duplicate: Duplicate | null;
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  /** rows that cannot be imported, with why (including addresses on the never-log list) */
+  bad: CheckedRow[];
+}
+
+export type DuplicateChoice = 'skip' | 'update' | 'new';
+
+const nameOf = (c: Contact) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || '';
+
+export async function planImport(db: RapportDatabase, checked: readonly CheckedRow[], neverLog: readonly string[] = []): Promise<ImportPlan> {
+  const bad: CheckedRow[] = [];
+  const good: { line: number; draft: Draft<'contacts'> }[] = [];
+  for (const row of checked) {
+    if (!row.draft) bad.push(row);
+    else if (anyNeverLogged(row.draft.emails ?? [], neverLog)) bad.push({ line: row.line, draft: null, problems: [{ key: 'neverLog', value: (row.draft.emails ?? []).join(', ') }] });
+    else good.push({ line: row.line, draft: row.draft });
+  }
+  const emails = [...new Set(good.flatMap((r) => r.draft.emails ?? []))];
+  const phones = [...new Set(good.flatMap((r) => r.draft.phones ?? []))];
+  const byEmail = new Map<string, Contact>();
+  const byPhone = new Map<string, Contact>();
+  if (emails.length) for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) if (!c.deleted) for (const e of c.emails) byEmail.set(e, c);
+  if (phones.length) for (const c of await db.contacts.where('phones').anyOf(phones).toArray()) if (!c.deleted) for (const p of c.phones) byPhone.set(p, c);
+  const seenEmail = new Map<string, number>();
+  const seenPhone = new Map<string, number>();
+  const rows = good.map(({ line, draft }): PlannedRow => {
+    let duplicate: Duplicate | null = null;
+    const email = (draft.emails ?? []).find((e) => byEmail.has(e));
+    const phone = (draft.phones ?? []).find((p) => byPhone.has(p));
+    const known = email ? byEmail.get(email) : phone ? byPhone.get(phone) : undefined;
+    if (known) duplicate = { kind: 'existing', contactId: known.id, name: nameOf(known), by: email ? 'email' : 'phone' };
+    else {
+      const earlier = (draft.emails ?? []).map((e) => seenEmail.get(e)).find((l) => l !== undefined) ?? (draft.phones ?? []).map((p) => seenPhone.get(p)).find((l) => l !== undefined);
+      if (earlier !== undefined) duplicate = { kind: 'file', line: earlier };
+    }
+    for (const e of draft.emails ?? []) if (!seenEmail.has(e)) seenEmail.set(e, line);
+    for (const p of draft.phones ?? []) if (!seenPhone.has(p)) seenPhone.set(p, line);
+    return { line, draft, duplicate };
+  });
+  return { rows, bad };
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was saved.');
+  }
+}
+
+const CHUNK = 2000;
+
+/** A known contact's empty fields filled from the row, its lists joined with the row's. */
+function fillIn(known: Contact, draft: Draft<'contacts'>): Draft<'contacts'> {
+  const patch: Record<string, unknown> = { id: known.id };
+  const values = draft as Record<string, unknown>;
+  const current = known as unknown as Record<string, unknown>;
+  for (const [field, value] of Object.entries(values)) {
+    if (field === 'source' || field === 'stage') continue;
+    if (Array.isArray(value)) patch[field] = [...new Set([...((current[field] as string[]) ?? []), ...(value as string[])])].slice(0, 50);
+    else if (!current[field] && value) patch[field] = value;
+  }
+  return patch as Draft<'contacts'>;
+}
+
+export async function importContacts(
+  db: RapportDatabase,
+  rows: readonly PlannedRow[],
+  choice: DuplicateChoice,
+  author: string,
+  options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+): Promise<{ created: number; updated: number; skipped: number }> {
+  // A row repeating an earlier row of the file is skipped unless every row is to be saved as new.
+  const fresh = rows.filter((r) => !r.duplicate || choice === 'new');
+  const updates = choice === 'update' ? rows.filter((r) => r.duplicate?.kind === 'existing') : [];
+  const skipped = rows.length - fresh.length - updates.length;
+  const total = fresh.length + updates.length;
+  const fields = contentFields('contacts');
+  const empties = new Map(fields.map((f) => [f, JSON.stringify(emptyValue('contacts', f) ?? null)]));
+  const who = author || 'me';
+  let done = 0;
+  await db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
+    const stamp = new Date(await sheetNow(db)).toISOString();
+    for (let start = 0; start < fresh.length; start += CHUNK) {
+      if (options.signal?.aborted) throw new ImportCancelled();
+      const records: Contact[] = [];
+      const entries: OutboxEntry[] = [];
+      for (const row of fresh.slice(start, start + CHUNK)) {
+        const record = recordSchemas.contacts.parse({ ...row.draft, id: newId(), createdAt: stamp, updatedAt: stamp, updatedBy: who }) as Contact;
+        records.push(record);
+        const values = record as unknown as Record<string, unknown>;
+        const changed = fields.filter((f) => JSON.stringify(values[f] ?? null) !== empties.get(f));
+        entries.push({ table: 'contacts', id: record.id, queuedAt: stamp, fields: Object.fromEntries(changed.map((f) => [f, stamp])) });
+      }
+      await db.contacts.bulkAdd(records);
+      await db.outbox.bulkAdd(entries);
+      done += records.length;
+      options.onProgress?.({ done, total });
+    }
+    for (const row of updates) {
+      if (options.signal?.aborted) throw new ImportCancelled();
+      const known = await db.contacts.get((row.duplicate as Extract<Duplicate, { kind: 'existing' }>).contactId);
+      if (known && !known.deleted) await saveContact(db, fillIn(known, row.draft), who);
+      options.onProgress?.({ done: ++done, total });
+    }
+  });
+  return { created: fresh.length, updated: updates.length, skipped };
+}

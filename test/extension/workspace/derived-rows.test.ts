@@ -1,0 +1,67 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RapportDatabase } from '../../../extension/db/database';
+import { deleteRecord, writeRecord } from '../../../extension/db/write-record';
+import { newId } from '../../../shared/ids';
+import { recordSchemas } from '../../../shared/records';
+
+let db: RapportDatabase;
+beforeEach(() => {
+  db = new RapportDatabase(`derived-${newId()}`);
+});
+
+const ME = 'ann@rapport.test';
+
+describe('the derived list rows', () => {
+  it('follow every write: saves, deletions and the sync’s bulk writes', async () => {
+    const bea = await writeRecord(db, 'contacts', { firstName: 'Bea', lastName: 'Müller', emails: ['bea@northwind.test'], company: 'Northwind', stage: 'customer' }, ME);
+    expect(await db.contactRows.get(bea.id)).toMatchObject({ sortName: 'muller bea', stage: 'customer', companyKey: 'northwind', atRisk: 0 });
+    expect((await db.contactRows.where('tokens').startsWith('muel').primaryKeys())).toEqual([bea.id]);
+
+    // The sync writes records straight into the table.
+    const synced = recordSchemas.contacts.parse({ id: newId(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: 'sheet', firstName: 'Carl', atRisk: true, clv: 1200 });
+    await db.contacts.bulkPut([synced]);
+    expect(await db.contactRows.get(synced.id)).toMatchObject({ atRisk: 1, clv: 1200 });
+
+    await deleteRecord(db, 'contacts', bea.id, ME);
+    expect(await db.contactRows.get(bea.id)).toBeUndefined();
+    expect(await db.contactRows.where('tokens').startsWith('muel').count()).toBe(0);
+  });
+
+  it('know each contact’s last contact and next open follow-up, also when one is removed or done', async () => {
+    const bea = await writeRecord(db, 'contacts', { firstName: 'Bea' }, ME);
+    const call = await writeRecord(db, 'interactions', { contactId: bea.id, type: 'call', occurredAt: '2026-03-01T10:00:00.000Z' }, ME);
+    await writeRecord(db, 'interactions', { contactId: bea.id, type: 'note', occurredAt: '2026-01-01T10:00:00.000Z' }, ME);
+    expect(await db.contactActivity.get(bea.id)).toEqual({ id: bea.id, lastContactAt: '2026-03-01T10:00:00.000Z' });
+    await deleteRecord(db, 'interactions', call.id, ME);
+    expect((await db.contactActivity.get(bea.id))?.lastContactAt).toBe('2026-01-01T10:00:00.000Z');
+
+    const soon = await writeRecord(db, 'followUps', { contactId: bea.id, dueAt: '2026-05-01', title: 'call back' }, ME);
+    await writeRecord(db, 'followUps', { contactId: bea.id, dueAt: '2026-06-01', title: 'send offer' }, ME);
+    expect((await db.contactActivity.get(bea.id))?.nextFollowUpAt).toBe('2026-05-01');
+    await writeRecord(db, 'followUps', { id: soon.id, status: 'done' }, ME);
+    expect((await db.contactActivity.get(bea.id))?.nextFollowUpAt).toBe('2026-06-01');
+
+    // An interaction moved to another contact (a merge) leaves the first without it.
+    const carl = await writeRecord(db, 'contacts', { firstName: 'Carl' }, ME);
+    const [note] = await db.interactions.where('contactId').equals(bea.id).toArray();
+    await writeRecord(db, 'interactions', { id: note!.id, contactId: carl.id }, ME);
+    expect(await db.contactActivity.get(bea.id)).toEqual({ id: bea.id, nextFollowUpAt: '2026-06-01' });
+    expect((await db.contactActivity.get(carl.id))?.lastContactAt).toBe('2026-01-01T10:00:00.000Z');
+  });
+
+  it('are filled when a database from before them is upgraded', async () => {
+    const name = `old-${newId()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ contacts: 'id, *emails, *phones, lastName, updatedAt', companies: 'id, domain, name', interactions: 'id, contactId, messageId, occurredAt', deals: 'id, contactId, companyId', followUps: 'id, contactId, dueAt, status', outbox: '++seq, [table+id]', meta: 'key' });
+    const now = new Date().toISOString();
+    const contact = recordSchemas.contacts.parse({ id: newId(), createdAt: now, updatedAt: now, updatedBy: ME, firstName: 'Dora', lastName: 'Öztürk', phones: ['+49 170 1234567'] });
+    await old.table('contacts').add(contact);
+    await old.table('interactions').add(recordSchemas.interactions.parse({ id: newId(), createdAt: now, updatedAt: now, updatedBy: ME, contactId: contact.id, occurredAt: '2026-02-02T00:00:00.000Z' }));
+    old.close();
+    const upgraded = new RapportDatabase(name);
+    expect(await upgraded.contactRows.where('tokens').startsWith('01701234').primaryKeys()).toEqual([contact.id]);
+    expect(await upgraded.contactRows.where('tokens').startsWith('oezt').primaryKeys()).toEqual([contact.id]);
+    expect((await upgraded.contactActivity.get(contact.id))?.lastContactAt).toBe('2026-02-02T00:00:00.000Z');
+  });
+});
