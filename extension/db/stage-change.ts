@@ -1,5 +1,5 @@
 import type { Contact } from '../../shared/records';
-import { STAGE_CHANGE_CHANNEL } from '../workspace/timeline';
+import { STAGE_CHANGE_CHANNEL } from '../../shared/stage-notes';
 import type { RapportDatabase } from './database';
 import { writeRecord } from './write-record';
 

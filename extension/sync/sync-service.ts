@@ -25,12 +25,21 @@ export interface SyncReport {
 }
 
 let running: Promise<SyncReport> | null = null;
+let forced: Promise<SyncReport> | null = null;
 
 /**
  * Syncs until the outbox is empty. The alarm calls it with force=false and respects the
  * back-off; a user's "Sync now" forces it. Concurrent calls share one run.
  */
 export function runSync(db: RapportDatabase, force: boolean, fetchImpl: typeof fetch = fetch): Promise<SyncReport> {
+  if (running && force) {
+    // "Sync now" during another sync: a sync that starts after it, so it sees what changed since the click.
+    forced ??= running.then(() => {
+      forced = null;
+      return runSync(db, true, fetchImpl);
+    });
+    return forced;
+  }
   running ??= syncUntilDone(db, force, fetchImpl).finally(() => {
     running = null;
   });

@@ -1,5 +1,5 @@
 import type { RfmSegment } from '../../shared/scoring/rfm';
-import type { dealStages, interactionTypes, lifecycleStages } from '../../shared/vocabulary';
+import type { dealStages, followUpStatuses, interactionTypes, lifecycleStages } from '../../shared/vocabulary';
 import type { candidateSources } from '../capture/candidate';
 import type { ProblemCode } from '../messaging/problems';
 import type { ConnectionProblemCode } from '../sync/test-connection';
@@ -22,6 +22,9 @@ interface Groups {
   stage: Choices<(typeof lifecycleStages)[number]>;
   dealStage: Choices<(typeof dealStages)[number]>;
   interactionType: Choices<(typeof interactionTypes)[number]>;
+  /** the history's entries that are not interactions */
+  historyKind: Choices<'stage' | 'deal' | 'followUp'>;
+  followUpStatus: Choices<(typeof followUpStatuses)[number]>;
   source: Choices<(typeof candidateSources)[number] | 'manual'>;
   role: Choices<'sender' | 'to' | 'cc'>;
   rfmSegment: Choices<RfmSegment>;
@@ -169,6 +172,7 @@ const en = {
     nextSteps: 'Next',
     deals: 'Deals',
     noHistory: 'Nothing logged yet.',
+    stageChangedTo: 'Stage changed to {stage}',
     due: 'due {when}',
     done: 'Done',
     snooze: 'Snooze',
@@ -269,6 +273,8 @@ const en = {
     stage: { lead: 'lead', qualified: 'qualified', customer: 'customer', loyal: 'loyal', 'at risk': 'at risk', lost: 'lost' },
     dealStage: { prospecting: 'Prospecting', qualification: 'Qualification', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
     interactionType: { email: 'Email', call: 'Call', meeting: 'Meeting', note: 'Note', purchase: 'Purchase', complaint: 'Complaint', event: 'Event', social: 'Social', web: 'Web' },
+    historyKind: { stage: 'Stage change', deal: 'Deal', followUp: 'Follow-up' },
+    followUpStatus: { open: 'open', done: 'done', snoozed: 'snoozed' },
     source: {
       gmail: 'Gmail', outlook: 'Outlook', 'json-ld': 'page data', microdata: 'page data', rdfa: 'page data', 'h-card': 'h-card', mailto: 'email link',
       tel: 'phone link', vcard: 'vCard link', signature: 'signature', selection: 'selection', site: 'website', manual: 'manual entry',
@@ -453,6 +459,7 @@ const de: Dictionary = {
     nextSteps: 'Als Nächstes',
     deals: 'Deals',
     noHistory: 'Noch nichts erfasst.',
+    stageChangedTo: 'Phase geändert zu {stage}',
     due: 'fällig {when}',
     done: 'Erledigt',
     snooze: 'Später',
@@ -547,6 +554,8 @@ const de: Dictionary = {
     stage: { lead: 'Lead', qualified: 'qualifiziert', customer: 'Kunde', loyal: 'Stammkunde', 'at risk': 'gefährdet', lost: 'verloren' },
     dealStage: { prospecting: 'Akquise', qualification: 'Qualifizierung', proposal: 'Angebot', negotiation: 'Verhandlung', won: 'Gewonnen', lost: 'Verloren' },
     interactionType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', note: 'Notiz', purchase: 'Kauf', complaint: 'Reklamation', event: 'Veranstaltung', social: 'Social Media', web: 'Web' },
+    historyKind: { stage: 'Phasenwechsel', deal: 'Deal', followUp: 'Wiedervorlage' },
+    followUpStatus: { open: 'offen', done: 'erledigt', snoozed: 'zurückgestellt' },
     source: {
       gmail: 'Gmail', outlook: 'Outlook', 'json-ld': 'Seitendaten', microdata: 'Seitendaten', rdfa: 'Seitendaten', 'h-card': 'h-card', mailto: 'E-Mail-Link',
       tel: 'Telefon-Link', vcard: 'vCard-Link', signature: 'Signatur', selection: 'Markierung', site: 'Website', manual: 'manuelle Eingabe',

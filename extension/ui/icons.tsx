@@ -8,6 +8,7 @@ const paths = {
   complaint: 'M12 3l10 18H2z M12 10v5 M12 18v.5',
   followUp: 'M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16 M12 9v4l3 2 M5 3L2 6 M19 3l3 3',
   deal: 'M4 7h16v12H4z M9 7V4h6v3 M4 12h16',
+  stage: 'M4 12h14 M13 6l6 6-6 6',
   other: 'M12 12m-3 0a3 3 0 1 0 6 0 3 3 0 1 0-6 0',
   chevron: 'M6 9l6 6 6-6',
   check: 'M5 12l5 5 9-10',

@@ -217,7 +217,7 @@ describe('the workspace', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Saved.');
     const timeline = page.getByTestId('timeline').locator('> li');
     await expect.poll(() => timeline.evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')))).toEqual(['followUp', 'stage', 'complaint', 'purchase', 'call']);
-    expect(await timeline.nth(1).textContent()).toContain('Stage changed to Customer');
+    expect(await timeline.nth(1).textContent()).toContain('Stage changed to customer');
     expect(await timeline.nth(3).textContent()).toContain('1,200.00');
     await page.screenshot({ path: join(SCREENSHOTS, 'workspace-contact-en.png'), fullPage: true });
     await sync(page);
@@ -384,7 +384,7 @@ describe('the workspace', () => {
     const popup = await rapport.openPopup(await tabIdOf(rapport.browser, 'https://mail.google.com/*'));
     // With nobody to offer on the page, the popup opens on Today; the page's view says so.
     await popup.getByRole('tab', { name: 'This page' }).click();
-    await expect.poll(() => popup.getByText('Nobody on this page.').count()).toBe(1);
+    await expect.poll(() => popup.getByText('Nobody on this page.').count(), { timeout: 10_000 }).toBe(1);
     expect(await popup.getByTestId('candidate').count()).toBe(0);
     await popup.close();
     await gmail.close();

@@ -9,7 +9,8 @@ import { underScriptLock } from '../sheets/script-state';
 import { readSettingsTab } from '../sheets/settings-tab';
 import { openRecordWorkbook } from '../sheets/workbook';
 import { planSync } from '../sync/plan-sync';
-import { isStageNote, planStageChanges, STAGE_NOTE_CHANGE_EDITOR, stageNoteSubject, STAGE_NOTE_CHANNEL, type StageChange } from './plan-stage-changes';
+import { isStageNote, stageNoteSubject, STAGE_NOTE_CHANNEL } from '../../../shared/stage-notes';
+import { planStageChanges, STAGE_NOTE_CHANGE_EDITOR, type StageChange } from './plan-stage-changes';
 
 /**
  * Moves the stages that move by themselves (when the Settings say so), under the script lock the

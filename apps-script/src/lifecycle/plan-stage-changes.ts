@@ -41,12 +41,8 @@ export interface StageChange {
   why: string;
 }
 
-/** The subject of Rapport's note about a stage change, and how Rapport recognises its notes. */
-export const STAGE_NOTE_CHANNEL = 'Rapport';
 /** Who the stage changes and their notes are by, for every member's copy. */
 export const STAGE_NOTE_CHANGE_EDITOR = 'rapport';
-export const stageNoteSubject = (from: string, to: string) => `Stage: ${from} → ${to}`;
-export const isStageNote = (channel: unknown, subject: unknown) => channel === STAGE_NOTE_CHANNEL && String(subject ?? '').startsWith('Stage: ');
 
 export function planStageChanges(contacts: readonly StageContact[], purchases: readonly Transaction[], rules: StageRules, today: string): StageChange[] {
   const byContact = new Map<string, string[]>();

@@ -27,6 +27,9 @@ const workspace = createWorkspace({
     const answer = await (force ? send('syncNow', {}) : send('syncStatus', {})).catch(() => null);
     return answer?.ok ? answer.value : null;
   },
+  watchSync: (listener) => browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'syncStatus' in changes) listener();
+  }),
 });
 document.title = workspace.t('appTitle');
 

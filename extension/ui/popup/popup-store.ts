@@ -178,6 +178,8 @@ export function createPopupStore(deps: PopupDeps) {
   const now = deps.now ?? (() => new Date());
   const today = () => dayOf(now(), localWallClock)!;
   const view = signal<'page' | 'today'>('page');
+  /** the reader picked a tab: the popup no longer picks one for them */
+  let viewChosen = false;
   const target = signal<PopupTarget | null>(null);
   const page = signal<PageCapture | null>(null);
   const loading = signal(true);
@@ -282,7 +284,8 @@ export function createPopupStore(deps: PopupDeps) {
     } finally {
       loading.value = false;
       // Nobody on the page: what is due is the useful thing to show.
-      if (view.value === 'page' && cards.value.length === 0 && !loadProblem.value) view.value = 'today';
+      // (Unless the reader already picked a tab while the page was being read.)
+      if (view.value === 'page' && !viewChosen && cards.value.length === 0 && !loadProblem.value) view.value = 'today';
     }
     // What is due comes second: the page's people first, then the Today tab's count (and list).
     if (target.value?.kind !== 'today') await loadToday();
@@ -599,6 +602,7 @@ export function createPopupStore(deps: PopupDeps) {
   }
 
   function showView(next: 'page' | 'today') {
+    viewChosen = true;
     view.value = next;
     opened.value = null;
     if (next === 'today') void loadToday();

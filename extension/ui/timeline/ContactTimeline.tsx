@@ -1,16 +1,19 @@
 import { dayOf, localWallClock } from '../../../shared/calendar';
-import type { Deal, FollowUp, Interaction } from '../../../shared/records';
+import type { Deal, FollowUp } from '../../../shared/records';
 import { dealStages } from '../../../shared/vocabulary';
 import type { ContactHistory } from '../../db/contacts';
 import { dueDay } from '../../reminders/due';
 import type { I18n } from '../i18n';
-import { Icon, iconOfType } from '../icons';
+import { Icon } from '../icons';
 import { SnoozeMenu, type SnoozeChoice } from '../SnoozeMenu';
+import { timelineRows } from '../../workspace/timeline';
+import { HistoryList } from './HistoryList';
+import './timeline.css';
 
 /**
  * One contact's history on one timeline: what is next (open follow-ups, with Done and Snooze),
- * open deals with their stage, and the latest interactions of every channel. Used by the popup's
- * card and the workspace's contact page; the actions are optional (read-only without them).
+ * open deals with their stage, and the latest interactions of every channel, listed as the
+ * workspace's contact page lists a whole history (HistoryList). The actions are optional.
  */
 export interface ContactTimelineProps {
   history: ContactHistory;
@@ -74,9 +77,8 @@ export function ContactTimeline({ history, i18n, today, onShowAll, followUpActio
       <section aria-label={t('history')}>
         <h3>{t('history')}</h3>
         {history.interactions.length === 0 ? <p class="muted">{t('noHistory')}</p> : (
-          <ul>
-            {history.interactions.map((interaction) => <InteractionEntry key={interaction.id} interaction={interaction} i18n={i18n} today={today} />)}
-          </ul>
+          <HistoryList rows={timelineRows({ interactions: history.interactions, deals: [], followUps: [] })} i18n={i18n}
+            format={{ when: (at) => when(i18n, at, today), money: (amount, currency) => i18n.money(amount, currency || undefined) }} />
         )}
         {hidden > 0 && onShowAll && <button type="button" class="link" onClick={onShowAll}>{i18n.n('showAll', history.interactionCount)}</button>}
       </section>
@@ -87,32 +89,6 @@ export function ContactTimeline({ history, i18n, today, onShowAll, followUpActio
 function when(i18n: I18n, instant: string, today: string): string {
   const day = instant ? dayOf(new Date(instant), localWallClock) : null;
   return day ? i18n.relativeDay(day, today) : '';
-}
-
-function InteractionEntry({ interaction: i, i18n, today }: { interaction: Interaction; i18n: I18n; today: string }) {
-  const { t } = i18n;
-  const title = i.subject || i.summary || i.outcome || i18n.label('interactionType', i.type);
-  const details = [
-    i.direction === 'inbound' ? t('inbound') : i.direction === 'outbound' ? t('outbound') : '',
-    i.outcome && i.outcome !== title ? i.outcome : '',
-    i.durationMinutes != null ? t('minutesShort', { count: i.durationMinutes }) : '',
-    i.amount != null ? i18n.money(i.amount) : '',
-  ].filter(Boolean);
-  const body = i.summary && i.summary !== title ? i.summary : '';
-  return (
-    <li class="entry" data-testid="interaction" data-type={i.type}>
-      <Icon name={iconOfType(i.type)} />
-      <div class="entry-text">
-        <div class="entry-title">{title}</div>
-        {body && <div class="entry-body">{body}</div>}
-        <div class="entry-meta">
-          <span>{i18n.label('interactionType', i.type)}</span>
-          {details.map((detail) => <span key={detail}>{detail}</span>)}
-          <span>{when(i18n, i.occurredAt || i.createdAt, today)}</span>
-        </div>
-      </div>
-    </li>
-  );
 }
 
 function FollowUpEntry({ followUp, i18n, today, actions, busy }: { followUp: FollowUp; i18n: I18n; today: string; actions: ContactTimelineProps['followUpActions']; busy?: boolean }) {

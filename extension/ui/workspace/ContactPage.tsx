@@ -10,7 +10,7 @@ import { changeStage } from '../../db/stage-change';
 import { deleteRecord, writeRecord } from '../../db/write-record';
 import { timelineRows } from '../../workspace/timeline';
 import { download, fileSafe } from './download';
-import { Timeline } from './Timeline';
+import { HistoryList } from '../timeline/HistoryList';
 import { translated } from './workspace-i18n';
 import { useWorkspace } from './workspace-store';
 
@@ -265,7 +265,10 @@ export function ContactPage({ id }: { id: string }) {
               <textarea name="entrySummary" rows={2} value={entry.value.summary} onInput={(e) => (entry.value = { ...entry.value, summary: e.currentTarget.value })} /></label>
             <div class="actions"><button type="submit" class="primary">{t('addEntry')}</button></div>
           </form>
-          <Timeline rows={rows} t={t} fmt={fmt} onOpen={(row) => ws.go({ view: 'deal', id: row.id, contactId: '' })} />
+          {rows.length === 0 ? <p class="empty">{t('historyEmpty')}</p> : (
+            <HistoryList rows={rows} i18n={ws.i18n} format={{ when: fmt.dateTime, money: fmt.money }} initial={200} testId="timeline"
+              onOpenDeal={(id) => ws.go({ view: 'deal', id, contactId: '' })} />
+          )}
         </section>
       </div>
     </article>

@@ -31,7 +31,9 @@ function SyncState() {
   const { t } = ws;
   const report = useSignal<SyncReport | null>(null);
   const busy = useSignal(false);
-  useEffect(() => void ws.sync(false).then((r) => (report.value = r)), [ws.dataVersion.value]);
+  const refresh = () => void ws.sync(false).then((r) => (report.value = r));
+  useEffect(refresh, [ws.dataVersion.value]);
+  useEffect(() => ws.watchSync(refresh), []);
   const r = report.value;
   const { state, text, waiting } = describeSync(r, ws.i18n, new Date());
   return (

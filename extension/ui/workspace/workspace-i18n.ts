@@ -27,14 +27,11 @@ const en = {
   exportPerson: 'Export everything about this person', erasePerson: 'Erase this person…',
   eraseConfirm: 'Erase {name} for everyone? Their details leave this browser, the team’s sheet and every teammate’s Rapport; the text of their emails, notes, deals and follow-ups is cleared. Amounts and dates stay for the figures. This cannot be undone.',
   eraseForEveryone: 'Erase for everyone', erased: '{name} was erased. The sheet and your teammates follow with the next sync.',
-  history: 'History', historyEmpty: 'Nothing recorded yet.', showAll: 'Show all {count}',
+  history: 'History', historyEmpty: 'Nothing recorded yet.',
   addEntry: 'Add to history', entryType: 'Type', entryDirection: 'Direction', entryWhen: 'When', entrySubject: 'Subject', entrySummary: 'Summary', entryAmount: 'Amount', entryAdded: 'Added to the history.',
   type_email: 'Email', type_call: 'Call', type_meeting: 'Meeting', type_note: 'Note', type_purchase: 'Purchase', type_complaint: 'Complaint', type_event: 'Event', type_social: 'Social media', type_web: 'Web',
-  type_stage: 'Stage change', type_deal: 'Deal', type_followUp: 'Follow-up',
   direction_: '—', direction_inbound: 'Inbound', direction_outbound: 'Outbound', direction_internal: 'Internal',
-  stageChanged: 'Stage changed to {stage}',
   followUps: 'Follow-ups', addFollowUp: 'Add follow-up', followUpTitle: 'What to do', followUpDue: 'Due on', markDone: 'Done', followUpAdded: 'Follow-up added.',
-  status_open: 'open', status_done: 'done', status_snoozed: 'snoozed',
   deals: 'Deals', newDeal: 'New deal', noDeals: 'No deals.',
   people: 'People', companyPage: 'Company', companyUnknown: 'This company is not in Rapport yet.', domain: 'Domain', industry: 'Industry', size: 'Size',
   stage_lead: 'Lead', stage_qualified: 'Qualified', stage_customer: 'Customer', stage_loyal: 'Loyal', 'stage_at risk': 'At risk', stage_lost: 'Lost',
@@ -80,7 +77,6 @@ const en = {
   unnamed: '(no name)',
   privacyTitle: 'Privacy', neverLogLabel: 'Never offer, save or log these addresses and domains', neverLogHint: 'One per line: an address (anna@example.com) or a domain (example.com, with its subdomains). Personal contacts and colleagues; your own domain is there for internal mail.',
   retentionLabel: 'Retention period (months without activity before a contact is listed for review)', privacySave: 'Save privacy settings', privacySaved: 'Privacy settings saved.',
-  openWorkspace: 'Open workspace',
 };
 
 export type WorkspaceKey = keyof typeof en;
@@ -108,14 +104,11 @@ const de: Record<WorkspaceKey, string> = {
   exportPerson: 'Alles über diese Person exportieren', erasePerson: 'Diese Person löschen…',
   eraseConfirm: '{name} für alle löschen? Die Angaben verschwinden aus diesem Browser, der Team-Tabelle und dem Rapport aller Kolleginnen und Kollegen; der Text ihrer E-Mails, Notizen, Verkaufschancen und Wiedervorlagen wird geleert. Beträge und Daten bleiben für die Kennzahlen. Das lässt sich nicht rückgängig machen.',
   eraseForEveryone: 'Für alle löschen', erased: '{name} wurde gelöscht. Die Tabelle und Ihr Team folgen mit der nächsten Synchronisierung.',
-  history: 'Verlauf', historyEmpty: 'Noch nichts erfasst.', showAll: 'Alle {count} zeigen',
+  history: 'Verlauf', historyEmpty: 'Noch nichts erfasst.',
   addEntry: 'Zum Verlauf hinzufügen', entryType: 'Art', entryDirection: 'Richtung', entryWhen: 'Wann', entrySubject: 'Betreff', entrySummary: 'Zusammenfassung', entryAmount: 'Betrag', entryAdded: 'Zum Verlauf hinzugefügt.',
   type_email: 'E-Mail', type_call: 'Anruf', type_meeting: 'Termin', type_note: 'Notiz', type_purchase: 'Kauf', type_complaint: 'Reklamation', type_event: 'Veranstaltung', type_social: 'Soziale Medien', type_web: 'Web',
-  type_stage: 'Phasenwechsel', type_deal: 'Verkaufschance', type_followUp: 'Wiedervorlage',
   direction_: '—', direction_inbound: 'Eingehend', direction_outbound: 'Ausgehend', direction_internal: 'Intern',
-  stageChanged: 'Phase geändert zu {stage}',
   followUps: 'Wiedervorlagen', addFollowUp: 'Wiedervorlage anlegen', followUpTitle: 'Was zu tun ist', followUpDue: 'Fällig am', markDone: 'Erledigt', followUpAdded: 'Wiedervorlage angelegt.',
-  status_open: 'offen', status_done: 'erledigt', status_snoozed: 'zurückgestellt',
   deals: 'Verkaufschancen', newDeal: 'Neue Verkaufschance', noDeals: 'Keine Verkaufschancen.',
   people: 'Personen', companyPage: 'Firma', companyUnknown: 'Diese Firma ist noch nicht in Rapport.', domain: 'Domain', industry: 'Branche', size: 'Größe',
   stage_lead: 'Lead', stage_qualified: 'Qualifiziert', stage_customer: 'Kunde', stage_loyal: 'Stammkunde', 'stage_at risk': 'Gefährdet', stage_lost: 'Verloren',
@@ -161,7 +154,6 @@ const de: Record<WorkspaceKey, string> = {
   unnamed: '(ohne Namen)',
   privacyTitle: 'Datenschutz', neverLogLabel: 'Diese Adressen und Domains nie anbieten, speichern oder erfassen', neverLogHint: 'Eine pro Zeile: eine Adresse (anna@example.com) oder eine Domain (example.com, samt Subdomains). Private Kontakte und Kolleginnen und Kollegen; Ihre eigene Domain steht für interne Mails darin.',
   retentionLabel: 'Aufbewahrungsfrist (Monate ohne Aktivität, bis ein Kontakt zur Prüfung vorgelegt wird)', privacySave: 'Datenschutz-Einstellungen speichern', privacySaved: 'Datenschutz-Einstellungen gespeichert.',
-  openWorkspace: 'Arbeitsbereich öffnen',
 };
 
 const dictionaries = { en, de } as const;

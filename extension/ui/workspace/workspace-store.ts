@@ -31,6 +31,8 @@ export interface WorkspaceDeps {
   today: () => string;
   /** where syncing stands; with force, syncs first */
   sync: (force: boolean) => Promise<SyncReport | null>;
+  /** calls back whenever where syncing stands changes (a sync in the service worker, begun anywhere) */
+  watchSync: (listener: () => void) => void;
 }
 
 /** The workspace's state as signals, one per page, passed down by context. */

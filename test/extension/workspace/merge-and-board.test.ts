@@ -96,6 +96,12 @@ describe('the timeline', () => {
     expect(rows.map((r) => `${r.kind}:${r.title || r.state}`).slice(1)).toEqual(['followUp:Call back', 'complaint:Late delivery', 'deal:Renewal', 'purchase:', 'email:Question']);
     expect(rows[0]).toMatchObject({ kind: 'stage', state: 'customer' });
   });
+
+  it('shows the sheet’s own notes of a stage change as stage changes too', () => {
+    const at = '2026-01-08T02:00:00.000Z';
+    const note = recordSchemas.interactions.parse({ id: newId(), createdAt: at, updatedAt: at, updatedBy: 'rapport', contactId: newId(), type: 'note', direction: 'internal', channel: 'Rapport', occurredAt: at, subject: 'Stage: customer → loyal', summary: '3 purchases (customers become loyal at 3).' });
+    expect(timelineRows({ interactions: [note], deals: [], followUps: [] })).toEqual([expect.objectContaining({ kind: 'stage', state: 'loyal' })]);
+  });
 });
 
 describe('the deals board', () => {
