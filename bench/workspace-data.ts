@@ -42,6 +42,10 @@ export async function seedInPage(input: { sizes: typeof SIZES; templates: typeof
   const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString();
 
   const db: IDBDatabase = await new Promise((resolve, reject) => {
+    // The service worker has made today's database already (it reads what is due at start): start
+    // again from an older one. Its Dexie closes on the deletion; this open is queued right behind
+    // the deletion, so the worker cannot make a new one in between.
+    indexedDB.deleteDatabase('rapport');
     const open = indexedDB.open('rapport', 10); // Dexie stores version 1 as 10
     open.onupgradeneeded = () => {
       const d = open.result;

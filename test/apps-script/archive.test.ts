@@ -72,6 +72,22 @@ describe('archiving old history', () => {
     expect(settings()).toContain('Warning: over 70 % full');
   });
 
+  it('erases a deleted contact’s personal text in the archives too, keeping the figures', () => {
+    const { team, bea, old, cursor } = teamWithHistory();
+    team.sheet.bundle.call('archiveOldHistory');
+    const later = new Date(team.now().getTime() + 60_000).toISOString();
+    team.advance(60_000);
+    team.sync({ contacts: [{ id: bea.id, createdAt: bea.createdAt, updatedAt: later, updatedBy: 'ann@team.test', deleted: true }] }, cursor);
+    const answer = team.sheet.get({ token: 'test-token-0123456789abcdef', history: bea.id }) as unknown as { history: { interactions: { subject: string; amount: number | null }[]; deals: { name: string; amount: number | null }[]; followUps: { title: string }[] } };
+    expect(answer.history.interactions.map((i) => i.subject)).toEqual(['', '', '']);
+    expect(answer.history.interactions.map((i) => i.amount).sort()).toEqual([120, 80, null].sort());
+    expect(answer.history.deals.map((d) => [d.name, d.amount])).toEqual([['', 500]]);
+    expect(answer.history.followUps.map((f) => f.title)).toEqual(['']);
+    // Nothing of theirs is left in any archive's cells.
+    const archived = JSON.stringify(team.google.toJSON().spreadsheets);
+    for (const entry of old) expect(archived).not.toContain(entry.subject);
+  });
+
   it('gives a member a contact’s archived history on request, also after the sheet restarts', () => {
     const { team, bea, old } = teamWithHistory();
     team.sheet.bundle.call('archiveOldHistory');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../shared/ids';
 import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './harness/chromium';
 import { ROOT, SCREENSHOTS, startRapport } from './harness/rapport';
 
@@ -230,6 +231,24 @@ describe('the workspace', () => {
     await expect.poll(() => page.getByTestId('company-people').locator('li a').allTextContents()).toEqual(['Greta Hansen', 'Bea Lindqvist']);
   });
 
+  it('shows a person’s older history from the team’s archives when asked, without keeping it', async () => {
+    const beaId = String(rapport.rows('Contacts').find((r) => String(r.Emails).includes(BEA))!.id);
+    const at = '2021-03-04T10:00:00.000Z';
+    const order = { id: newId(), createdAt: at, updatedAt: at, updatedBy: 'shop', contactId: beaId, type: 'purchase', occurredAt: at, amount: 640, subject: 'Order 1001 (2021)' };
+    // The shop books an old order, and the nightly run moves it to the 2021 archive before anyone syncs it.
+    await rapport.fromElsewhere({ interactions: [order] });
+    await rapport.runInSheet('archiveOldHistory');
+    expect(rapport.rows('Interactions').some((r) => r.Subject === order.subject)).toBe(false);
+    await openContact('lindqvist');
+    expect(await page.getByTestId('timeline').textContent()).not.toContain(order.subject);
+    await page.getByRole('button', { name: 'Show older history from the team’s archives' }).click();
+    await expect.poll(() => page.getByTestId('archived').textContent()).toBe('Older entries from the archives shown: 1.');
+    const last = page.getByTestId('timeline').locator('> li').last();
+    expect(await last.getAttribute('data-kind')).toBe('purchase');
+    expect(await last.textContent()).toContain(order.subject);
+    expect(JSON.stringify(await rapport.stored('interactions'))).not.toContain(order.subject);
+  });
+
   it('has deals on a board: moved by keyboard and by dragging, totals per stage, synced', async () => {
     await openContact('lindqvist');
     await page.getByRole('link', { name: 'New deal' }).click();
@@ -347,6 +366,8 @@ describe('the workspace', () => {
     expect(exported.interactions.map((i: { subject: string }) => i.subject)).toEqual(expect.arrayContaining(['Discussed the renewal', 'Note on the second record']));
     expect(exported.deals.map((d: { name: string }) => d.name)).toEqual(['Northwind renewal']);
     expect(exported.followUps.map((f: { title: string }) => f.title)).toEqual(['Send the new price list']);
+    // What the sheet moved to its archives is theirs too.
+    expect(exported.sheet.archived.interactions.map((i: { subject: string }) => i.subject)).toEqual(['Order 1001 (2021)']);
     expect(exported.sheet.tabs.Contacts).toEqual([expect.objectContaining({ Emails: `${BEA}, bea@lindqvist.test`, 'Favourite wine': 'Riesling' })]);
     expect(exported.sheet.tabs.Interactions.length).toBeGreaterThanOrEqual(5);
 

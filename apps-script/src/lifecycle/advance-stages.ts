@@ -67,7 +67,7 @@ export function advanceStages(): StageChange[] | 'busy' | 'off' {
       { member: STAGE_NOTE_CHANGE_EDITOR, now, newId, rev: workbook.rev, clock: workbook.clock, ids: workbook.ids },
     );
     planLinkedNames(reads, plan.tabs, workbook.clock);
-    workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
+    workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems, erased: plan.erased });
     return changes;
   });
 }

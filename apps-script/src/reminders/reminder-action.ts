@@ -109,7 +109,7 @@ function act(claim: LinkClaim, now: Date): ActionOutcome {
     // A later edit of the same field (a teammate in the sheet, a second click the same moment) wins.
     if (plan.response.conflicts.length > 0) return { kind: 'refused', reason: 'changed', item: outcome.item };
     planLinkedNames(reads, plan.tabs, workbook.clock);
-    workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
+    workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems, erased: plan.erased });
   }
   const dismissal = claim.key.startsWith('followUp:') ? '' : until;
   appendRemindersLog([{

@@ -55,7 +55,7 @@ function repair(): string[] {
     member: SHEET_EDITOR, now, newId, rev: workbook.rev, clock: workbook.clock, ids: workbook.ids,
   });
   const names = planLinkedNames(reads, plan.tabs, workbook.clock);
-  workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
+  workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems, erased: plan.erased });
   const problems = plan.response.sheetProblems.filter((p) => !p.errors.some((e) => e.includes('leaves this field alone')));
   for (const problem of problems.slice(0, 12)) notes.push(`${problem.tab} row ${problem.row}${problem.column ? ` (${problem.column})` : ''}: ${problem.errors.join('; ')}.`);
   if (problems.length > 12) notes.push(`…and ${problems.length - 12} more, listed in the Sync problems tab.`);

@@ -1,6 +1,7 @@
 import { serialOfWall } from '../../../shared/calendar';
-import type { TableName } from '../../../shared/records';
-import { tabSpecs } from '../../../shared/sheet-columns';
+import { personalFields } from '../../../shared/merge';
+import { contactLinkedTables, type TableName } from '../../../shared/records';
+import { layoutOf, tabSpecs } from '../../../shared/sheet-columns';
 import { fullRead, type TabRead } from '../model/tab-model';
 import { ensureSize, formatColumns, insertTab, writeBlocks, type CellBlock } from './record-tabs';
 import { spreadsheetClock } from './zone';
@@ -57,6 +58,38 @@ export function readArchivedTabs(table: TableName, archives: Record<string, stri
     reads.push(fullRead(values, tabSpecs[table]));
   }
   return reads;
+}
+
+/**
+ * Clears the personal text of erased contacts' rows in every archive, as the sync does in the
+ * team's own tabs (their figures stay): an erasure reaches the history that moved away too.
+ * Reads each archive's contact column, then writes only the cells it clears. Returns the rows cleared.
+ */
+export function eraseFromArchives(contactIds: ReadonlySet<string>, archives: Record<string, string>): number {
+  let cleared = 0;
+  for (const id of Object.values(archives)) {
+    let archive: Spreadsheet;
+    try {
+      archive = SpreadsheetApp.openById(id);
+    } catch {
+      continue; // an archive someone deleted or took away holds nothing any more
+    }
+    for (const table of contactLinkedTables) {
+      const sheet = archive.getSheetByName(tabSpecs[table].tab);
+      if (!sheet || sheet.getLastRow() < 2) continue;
+      const { columns } = layoutOf(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!, tabSpecs[table]);
+      const contactColumn = columns.get('contactId');
+      if (contactColumn === undefined) continue;
+      const personal = personalFields(table).flatMap((field) => (columns.has(field) ? [columns.get(field)!] : []));
+      const named = sheet.getRange(2, contactColumn + 1, sheet.getLastRow() - 1, 1).getValues();
+      named.forEach(([cell], i) => {
+        if (!contactIds.has(String(cell).trim().toLowerCase())) return;
+        for (const column of personal) sheet.getRange(i + 2, column + 1).setValue('');
+        cleared++;
+      });
+    }
+  }
+  return cleared;
 }
 
 /** How many of its 10 million cells the spreadsheet uses (Google counts every cell of every tab's grid). */

@@ -5,6 +5,7 @@ import { tableNames, type TableName } from '../../../shared/records';
 import type { TabModel, TabRead } from '../model/tab-model';
 import type { EditedRows } from '../sync/plan-reads';
 import type { IndexUpdate } from '../sync/plan-sync';
+import { eraseFromArchives } from './archives';
 import { readEditLog, type EditLog } from './edit-log';
 import { storedIdIndex, type StoredIdIndex } from './id-index';
 import { showSheetProblems } from './problems-tab';
@@ -45,7 +46,8 @@ export interface RecordWorkbook {
    * hold the ids read, and makes the id index forget them (they moved, nobody deleted them).
    */
   removeRows(removals: Partial<Record<TableName, number[]>>): void;
-  commit(change: { tabs: Partial<Record<TableName, TabModel>>; rev: number; index?: Partial<Record<TableName, IndexUpdate>>; problems?: SheetProblem[] }): void;
+  /** writes a run's changes; `erased`: contacts it deleted, whose archived history loses its personal text too */
+  commit(change: { tabs: Partial<Record<TableName, TabModel>>; rev: number; index?: Partial<Record<TableName, IndexUpdate>>; problems?: SheetProblem[]; erased?: readonly string[] }): void;
 }
 
 /** People's edits that no trigger saw (another script, the API) are found by reading every row this often. */
@@ -130,7 +132,7 @@ export function openRecordWorkbook(): RecordWorkbook {
       state.lastRows = lastRowsNow();
       state.save();
     },
-    commit({ tabs: models, rev: nextRev, index: indexUpdates, problems }) {
+    commit({ tabs: models, rev: nextRev, index: indexUpdates, problems, erased }) {
       const { sheets, ids } = open();
       const blocks: CellBlock[] = [];
       const formats: TabModel[] = [];
@@ -143,6 +145,7 @@ export function openRecordWorkbook(): RecordWorkbook {
       }
       if (indexUpdates) blocks.push(...ids.blocks(indexUpdates));
       writeBlocks(spreadsheet, blocks);
+      if (erased?.length) eraseFromArchives(new Set(erased), state.archives);
       for (const model of formats) formatColumns(sheets[model.table], model.addedColumns);
       if (indexUpdates) ids.save(indexUpdates);
       state.rev = nextRev;

@@ -80,7 +80,7 @@ export function handleSyncPost(body: string): SyncResponse {
         member, now, newId, rev: counter, clock: workbook.clock, ids: workbook.ids, page: { end: reads.pageEnd, remaining: reads.remaining }, owners,
       });
       planLinkedNames(read, plan.tabs, workbook.clock);
-      workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems });
+      workbook.commit({ tabs: plan.tabs, rev: plan.rev, index: plan.index, problems: plan.response.sheetProblems, erased: plan.erased });
       return plan.response;
     });
     return answer === 'busy' ? failure('busy', 'The sheet is busy with another sync. Rapport will try again shortly.') : answer;

@@ -57,6 +57,8 @@ export interface SyncPlan {
   /** the last revision handed out after this run */
   rev: number;
   index: Partial<Record<TableName, IndexUpdate>>;
+  /** contacts deleted in this run: their history in the yearly archives loses its personal text too */
+  erased: string[];
 }
 
 export const SHEET_EDITOR = 'sheet';
@@ -163,6 +165,7 @@ export function planSync(input: SyncInput, reads: Record<TableName, TabRead>, co
     tabs,
     rev,
     index,
+    erased: [...erased.keys()],
   };
 
   /** Rows this run changed whose new revision lies beyond the page: they come with a later page. */

@@ -1,16 +1,8 @@
 import { canonicalList } from '../../../shared/cell-codec';
 import { usePopupStore, type CardState } from './popup-store';
+import { Field } from './Field';
 
 const listFrom = (text: string) => canonicalList([text]);
-
-function Field({ label, value, onInput, name, wide }: { label: string; value: string; onInput: (v: string) => void; name: string; wide?: boolean }) {
-  return (
-    <label class={wide ? 'field wide' : 'field'}>
-      <span>{label}</span>
-      <input name={name} type="text" value={value} onInput={(e) => onInput(e.currentTarget.value)} />
-    </label>
-  );
-}
 
 /** An organisation the page names: saved as a company, with its role addresses (info@, the switchboard). */
 export function CompanyCard({ card }: { card: CardState }) {

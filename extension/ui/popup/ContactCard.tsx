@@ -8,6 +8,7 @@ import { Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { changedFields, displayName, initialForm, usePopupStore, type CardState, type Panel } from './popup-store';
 import { ValueFacts } from './ValueFacts';
+import { Field } from './Field';
 
 /** What a list field's text holds, split the way a sheet cell splits it. */
 const listFrom = (text: string) => canonicalList([text]);
@@ -76,15 +77,6 @@ function MatchChoice({ card }: { card: CardState }) {
 
 /** Addresses may break after the @ rather than anywhere. */
 const breakable = (text: string) => text.split('@').map((part, i) => <Fragment key={i}>{i > 0 && <>@<wbr /></>}{part}</Fragment>);
-
-function Field({ label, value, onInput, name, wide }: { label: string; value: string; onInput: (v: string) => void; name: string; wide?: boolean }) {
-  return (
-    <label class={wide ? 'field wide' : 'field'}>
-      <span>{label}</span>
-      <input name={name} type="text" value={value} onInput={(e) => onInput(e.currentTarget.value)} />
-    </label>
-  );
-}
 
 function EditFields({ card }: { card: CardState }) {
   const store = usePopupStore();

@@ -8,6 +8,7 @@ import { addFollowUp } from '../../db/follow-ups';
 import { personRecords, type PersonRecords } from '../../db/person-data';
 import { changeStage } from '../../db/stage-change';
 import { deleteRecord, writeRecord } from '../../db/write-record';
+import type { ArchivedHistory } from '../../sync/archived-history';
 import { timelineRows } from '../../workspace/timeline';
 import { download, fileSafe } from './download';
 import { HistoryList } from '../timeline/HistoryList';
@@ -26,6 +27,8 @@ const formOf = (c: Contact): Form => ({
   emails: c.emails.join(', '), phones: c.phones.join(', '), tags: c.tags.join(', '), socialLinks: c.socialLinks.join(', '),
 });
 
+type ArchivedRecords = Omit<Extract<ArchivedHistory, { ok: true }>, 'ok'>;
+
 const nameOf = (c: Contact, fallback: string) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || fallback;
 
 /** Everything about one person: their details with editing, data protection, and their whole history. */
@@ -39,6 +42,8 @@ export function ContactPage({ id }: { id: string }) {
   const confirmingErase = useSignal(false);
   const entry = useSignal({ type: 'call' as Interaction['type'], direction: 'outbound' as Interaction['direction'], when: '', subject: '', summary: '', amount: '' });
   const followUp = useSignal({ title: '', due: '' });
+  /** older history fetched from the sheet's yearly archives on request */
+  const archived = useSignal<{ state: 'none' } | { state: 'loading' } | { state: 'shown'; records: ArchivedRecords } | { state: 'failed'; text: string }>({ state: 'none' });
 
   async function load() {
     const found = await personRecords(db, id);
@@ -47,6 +52,7 @@ export function ContactPage({ id }: { id: string }) {
   }
   useEffect(() => {
     form.value = null;
+    archived.value = { state: 'none' };
     void load();
   }, [id]);
   useEffect(() => {
@@ -127,7 +133,23 @@ export function ContactPage({ id }: { id: string }) {
       <input name={key} type={type as "text"} value={f[key]} onInput={(e) => edit({ [key]: e.currentTarget.value } as Partial<Form>)} />
     </label>
   );
-  const rows = timelineRows({ interactions, deals, followUps });
+  // A record this browser kept from before it was archived is shown once, as kept here.
+  const here = new Set([...interactions, ...deals, ...followUps].map((r) => r.id));
+  const fetched = archived.value.state === 'shown' ? archived.value.records : { interactions: [], deals: [], followUps: [] };
+  const older = {
+    interactions: fetched.interactions.filter((r) => !here.has(r.id)),
+    deals: fetched.deals.filter((r) => !here.has(r.id)),
+    followUps: fetched.followUps.filter((r) => !here.has(r.id)),
+  };
+  const rows = timelineRows({ interactions: [...interactions, ...older.interactions], deals: [...deals, ...older.deals], followUps: [...followUps, ...older.followUps] });
+  async function showArchived() {
+    archived.value = { state: 'loading' };
+    const answer = await ws.archivedHistory(id);
+    archived.value = answer.ok
+      ? { state: 'shown', records: answer }
+      : { state: 'failed', text: ws.i18n.label('syncError', answer.error.code, { detail: answer.error.detail ?? '' }) };
+  }
+  const olderCount = older.interactions.length + older.deals.length + older.followUps.length;
   const open = followUps.filter((x) => x.status === 'open').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const companyLink = contact.companyId ? `#/company/${contact.companyId}` : contact.company ? `#/company?name=${encodeURIComponent(contact.company)}` : '';
 
@@ -269,6 +291,12 @@ export function ContactPage({ id }: { id: string }) {
             <HistoryList rows={rows} i18n={ws.i18n} format={{ when: fmt.dateTime, money: fmt.money }} initial={200} testId="timeline"
               onOpenDeal={(id) => ws.go({ view: 'deal', id, contactId: '' })} />
           )}
+          <div class="archived" data-testid="archived">
+            {archived.value.state === 'none' && <button type="button" onClick={() => void showArchived()}>{t('showArchived')}</button>}
+            {archived.value.state === 'loading' && <p class="muted" role="status">{t('archivedLoading')}</p>}
+            {archived.value.state === 'shown' && <p class="muted" role="status">{olderCount ? t('archivedShown', { count: fmt.count(olderCount) }) : t('archivedNone')}</p>}
+            {archived.value.state === 'failed' && <p class="problem-text" role="alert">{archived.value.text}</p>}
+          </div>
         </section>
       </div>
     </article>

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RapportDatabase } from '../../db/database';
+import type { ArchivedHistory } from '../../sync/archived-history';
 import type { SyncReport } from '../../sync/sync-service';
 import { ContactListIndex, emptyQuery, type ListQuery } from '../../workspace/contact-list';
 import { parseRoute, routeHash, type Route } from '../../workspace/route';
@@ -27,6 +28,8 @@ export interface WorkspaceDeps {
   savedFilters: { get: () => Promise<SavedFilter[]>; set: (filters: SavedFilter[]) => Promise<void> };
   /** what the team's sheet holds about a person (for their data export) */
   sheetPersonData: (contactId: string) => Promise<unknown>;
+  /** a person's history that the sheet moved to its yearly archives (not kept in the browser) */
+  archivedHistory: (contactId: string) => Promise<ArchivedHistory>;
   /** today as YYYY-MM-DD in the browser's zone */
   today: () => string;
   /** where syncing stands; with force, syncs first */
