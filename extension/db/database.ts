@@ -46,14 +46,19 @@ export class RapportDatabase extends Dexie {
       outbox: '++seq, [table+id]',
       meta: 'key',
     });
-    // Look-ups that must stay quick with 100,000 contacts. The popup: a name (not every contact of
-    // that last name), a contact's newest interactions, what is due, who has a keep-in-touch cadence
-    // (contacts without one are not in that index). The workspace: a search index and sort keys
-    // (derived tables kept by derivedRowsMiddleware), a company's people, a contact's open follow-ups.
-    this.version(2)
+    // The popup's look-ups that must stay quick with 100,000 contacts: a name (not every contact
+    // of that last name), a contact's newest interactions, what is due, who has a keep-in-touch
+    // cadence (contacts without one are not in that index).
+    this.version(2).stores({
+      contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays',
+      interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
+      followUps: 'id, contactId, dueAt, status, [status+dueAt]',
+    });
+    // The workspace: a search index and sort keys (derived tables kept by derivedRowsMiddleware), a
+    // company's people, deals by stage, a contact's open follow-ups.
+    this.version(3)
       .stores({
         contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays, companyId',
-        interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
         deals: 'id, contactId, companyId, stage',
         followUps: 'id, contactId, dueAt, status, [status+dueAt], [contactId+status+dueAt]',
         contactRows: 'id, sortName, *tokens, stage, *tags, owner, rfmSegment, valueClass, atRisk, clv, companyKey, companyId',

@@ -90,6 +90,13 @@ async function reading(deps: ServiceDeps, raw: unknown): Promise<PageReading | F
 
 const neverLogged = async (deps: ServiceDeps, emails: readonly string[]) => anyNeverLogged(emails, await deps.neverLog());
 
+/** Why nothing may be written about this contact, or null: gone meanwhile, or on the never-log list (saved before it was listed). */
+async function unwritableContact(deps: ServiceDeps, contactId: string): Promise<Failure | null> {
+  const person = await deps.db.contacts.get(contactId);
+  if (!person || person.deleted) return fail('record_gone');
+  return (await neverLogged(deps, person.emails)) ? fail('never_logged') : null;
+}
+
 /** The contact's history after a write, or the failure that it is gone (deleted by a teammate meanwhile). */
 async function historyAfter(deps: ServiceDeps, contactId: string): Promise<ContactHistory | Failure> {
   deps.changed();
@@ -149,8 +156,8 @@ export const messageTable = {
   }),
 
   logEmail: message(z.object({ contactId: id, email: openEmailSchema, url: z.string().max(2000).default(''), keepSnippet: z.boolean() }), async (input, deps) => {
-    const person = await deps.db.contacts.get(input.contactId);
-    if (await neverLogged(deps, person?.emails ?? [])) return fail('never_logged');
+    const refused = await unwritableContact(deps, input.contactId);
+    if (refused) return refused;
     const result = await logEmail(deps.db, input, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, alreadyLogged: result.alreadyLogged, undo: result.undo };
@@ -164,18 +171,24 @@ export const messageTable = {
     durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
     summary: z.string().max(10_000).default(''),
   }), async (input, deps) => {
+    const refused = await unwritableContact(deps, input.contactId);
+    if (refused) return refused;
     const { undo } = await logConversation(deps.db, { ...input, occurredAt: deps.now().toISOString() }, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, undo };
   }),
 
   addNote: message(z.object({ contactId: id, text: z.string().trim().min(1).max(10_000) }), async ({ contactId, text }, deps) => {
+    const refused = await unwritableContact(deps, contactId);
+    if (refused) return refused;
     const { undo } = await addNote(deps.db, { contactId, text, occurredAt: deps.now().toISOString() }, await deps.author());
     const history = await historyAfter(deps, contactId);
     return history instanceof Failure ? history : { history, undo };
   }),
 
   addFollowUp: message(z.object({ contactId: id, dueAt: z.union([day, dateTime]), title: z.string().trim().min(1).max(1000) }), async (input, deps) => {
+    const refused = await unwritableContact(deps, input.contactId);
+    if (refused) return refused;
     const { record, undo } = await addFollowUp(deps.db, input, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, followUp: record, undo };
@@ -199,8 +212,9 @@ export const messageTable = {
     stage: z.enum(dealStages).default('prospecting'),
     expectedClose: z.union([day, z.literal('')]).default(''),
   }), async (input, deps) => {
-    const contact = await deps.db.contacts.get(input.contactId);
-    if (!contact || contact.deleted) return fail('record_gone');
+    const refused = await unwritableContact(deps, input.contactId);
+    if (refused) return refused;
+    const contact = (await deps.db.contacts.get(input.contactId))!;
     const { undo } = await openDeal(deps.db, { ...input, companyId: contact.companyId }, today(deps), await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, undo };

@@ -34,7 +34,7 @@ let forced: Promise<SyncReport> | null = null;
 export function runSync(db: RapportDatabase, force: boolean, fetchImpl: typeof fetch = fetch): Promise<SyncReport> {
   if (running && force) {
     // "Sync now" during another sync: a sync that starts after it, so it sees what changed since the click.
-    forced ??= running.then(() => {
+    forced ??= running.catch(() => undefined).then(() => {
       forced = null;
       return runSync(db, true, fetchImpl);
     });

@@ -75,6 +75,13 @@ describe('archiving old history', () => {
   it('erases a deleted contact’s personal text in the archives too, keeping the figures', () => {
     const { team, bea, old, cursor } = teamWithHistory();
     team.sheet.bundle.call('archiveOldHistory');
+    // Someone deleted a column of one archive: the erasure still clears what is there.
+    const ids = (team.google.toJSON().spreadsheets ?? []).map((a) => (a as unknown as { id: string }).id);
+    team.google.asPerson(() => {
+      const tab = team.google.globals.SpreadsheetApp.openById(ids[0]!).getSheetByName('Interactions')!;
+      const header = tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0]!;
+      tab.deleteColumn(header.indexOf('Message ID') + 1);
+    });
     const later = new Date(team.now().getTime() + 60_000).toISOString();
     team.advance(60_000);
     team.sync({ contacts: [{ id: bea.id, createdAt: bea.createdAt, updatedAt: later, updatedBy: 'ann@team.test', deleted: true }] }, cursor);

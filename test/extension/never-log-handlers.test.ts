@@ -51,7 +51,14 @@ describe('the never-log list in the service worker', () => {
     expect(contactId).not.toBe('');
     const logged = await sendWith({ neverLog: async () => ['northwind.test'] })('logEmail', { contactId, email, url: '', keepSnippet: false });
     expect(logged).toEqual({ ok: false, problem: { code: 'never_logged' } });
+    const listed = sendWith({ neverLog: async () => ['northwind.test'] });
+    expect(await listed('logConversation', { contactId, type: 'call', outcome: 'Talked' })).toEqual({ ok: false, problem: { code: 'never_logged' } });
+    expect(await listed('addNote', { contactId, text: 'Private' })).toEqual({ ok: false, problem: { code: 'never_logged' } });
+    expect(await listed('addFollowUp', { contactId, dueAt: '2026-11-24', title: 'Call back' })).toEqual({ ok: false, problem: { code: 'never_logged' } });
+    expect(await listed('openDeal', { contactId, name: 'Private deal' })).toEqual({ ok: false, problem: { code: 'never_logged' } });
     expect(await db.interactions.count()).toBe(0);
+    expect(await db.followUps.count()).toBe(0);
+    expect(await db.deals.count()).toBe(0);
     expect(changes).toBe(1);
   });
 

@@ -78,9 +78,10 @@ export function eraseFromArchives(contactIds: ReadonlySet<string>, archives: Rec
       const sheet = archive.getSheetByName(tabSpecs[table].tab);
       if (!sheet || sheet.getLastRow() < 2) continue;
       const { columns } = layoutOf(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!, tabSpecs[table]);
-      const contactColumn = columns.get('contactId');
-      if (contactColumn === undefined) continue;
-      const personal = personalFields(table).flatMap((field) => (columns.has(field) ? [columns.get(field)!] : []));
+      // layoutOf marks a column the tab lacks (people may delete archive columns) with -1.
+      const contactColumn = columns.get('contactId') ?? -1;
+      if (contactColumn < 0) continue;
+      const personal = personalFields(table).flatMap((field) => ((columns.get(field) ?? -1) >= 0 ? [columns.get(field)!] : []));
       const named = sheet.getRange(2, contactColumn + 1, sheet.getLastRow() - 1, 1).getValues();
       named.forEach(([cell], i) => {
         if (!contactIds.has(String(cell).trim().toLowerCase())) return;

@@ -20,6 +20,8 @@ export interface ScriptState {
   problems: string;
   /** the yearly archive spreadsheets: year → spreadsheet id */
   archives: Record<string, string>;
+  /** deleted contacts whose history in the archives still holds personal text (an erasure there failed) */
+  erasePending: string[];
 }
 
 const STATE_PROPERTY = 'rapport.state';
@@ -52,6 +54,7 @@ export function readScriptState(properties = scriptProperties()): ScriptState & 
     ids: stored.ids && typeof stored.ids === 'object' ? { ...stored.ids } : {},
     problems: typeof stored.problems === 'string' ? stored.problems : '',
     archives: stored.archives && typeof stored.archives === 'object' ? { ...stored.archives } : {},
+    erasePending: Array.isArray(stored.erasePending) ? stored.erasePending.filter((id): id is string => typeof id === 'string') : [],
   };
   const before = JSON.stringify(state);
   return Object.assign(state, {

@@ -22,6 +22,7 @@ export interface HistoryListProps {
   testId?: string;
 }
 
+const CONVERSATIONS = new Set(['email', 'call', 'meeting', 'social']);
 const isInteraction = (kind: string): kind is (typeof interactionTypes)[number] => (interactionTypes as readonly string[]).includes(kind);
 
 export function HistoryList({ rows, i18n, format, initial, onOpenDeal, testId }: HistoryListProps) {
@@ -46,7 +47,8 @@ function HistoryEntry({ row, i18n, format, onOpenDeal }: { row: TimelineRow; i18
   const body = row.kind !== 'stage' && row.detail && row.detail !== title ? row.detail : '';
   const meta = [
     kind,
-    row.direction === 'inbound' ? t('inbound') : row.direction === 'outbound' ? t('outbound') : '',
+    // Which way it went matters for conversations, not for a note, a purchase or a complaint.
+    CONVERSATIONS.has(row.kind) && (row.direction === 'inbound' || row.direction === 'outbound') ? (row.kind === 'email' ? t(row.direction) : i18n.label('direction', row.direction)) : '',
     row.channel,
     row.outcome && row.outcome !== title ? row.outcome : '',
     row.durationMinutes != null ? t('minutesShort', { count: row.durationMinutes }) : '',
@@ -63,7 +65,7 @@ function HistoryEntry({ row, i18n, format, onOpenDeal }: { row: TimelineRow; i18
           : <div class="entry-title">{title}</div>}
         {body && <div class="entry-body">{body}</div>}
         <div class="entry-meta">
-          {meta.map((part) => <span key={part}>{part}</span>)}
+          {meta.map((part, i) => <span key={i}>{part}</span>)}
           <time dateTime={row.at}>{format.when(row.at)}</time>
         </div>
       </div>

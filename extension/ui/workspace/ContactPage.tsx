@@ -8,6 +8,7 @@ import { addFollowUp } from '../../db/follow-ups';
 import { personRecords, type PersonRecords } from '../../db/person-data';
 import { changeStage } from '../../db/stage-change';
 import { deleteRecord, writeRecord } from '../../db/write-record';
+import { isNeverLogged } from '../../never-log';
 import type { ArchivedHistory } from '../../sync/archived-history';
 import { timelineRows } from '../../workspace/timeline';
 import { download, fileSafe } from './download';
@@ -82,7 +83,10 @@ export function ContactPage({ id }: { id: string }) {
     event.preventDefault();
     void act(async () => {
       const author = await ws.author();
+      const neverLog = await ws.neverLog();
       const { stage, emails, phones, tags, socialLinks, ...rest } = f;
+      const listed = canonicalList([emails]).find((email) => isNeverLogged(email, neverLog));
+      if (listed) throw new Error(t('problem_neverLog', { value: listed }));
       await saveContact(db, { id, ...rest, emails: canonicalList([emails]), phones: canonicalList([phones]), tags: canonicalList([tags]), socialLinks: canonicalList([socialLinks]) }, author);
       if (stage !== contact.stage) await changeStage(db, id, stage, author);
       form.value = null;
@@ -133,21 +137,30 @@ export function ContactPage({ id }: { id: string }) {
       <input name={key} type={type as "text"} value={f[key]} onInput={(e) => edit({ [key]: e.currentTarget.value } as Partial<Form>)} />
     </label>
   );
-  // A record this browser kept from before it was archived is shown once, as kept here.
-  const here = new Set([...interactions, ...deals, ...followUps].map((r) => r.id));
-  const fetched = archived.value.state === 'shown' ? archived.value.records : { interactions: [], deals: [], followUps: [] };
-  const older = {
-    interactions: fetched.interactions.filter((r) => !here.has(r.id)),
-    deals: fetched.deals.filter((r) => !here.has(r.id)),
-    followUps: fetched.followUps.filter((r) => !here.has(r.id)),
-  };
+  // Records this browser keeps (from before they were archived, or deleted here) are left out when fetched.
+  const older = archived.value.state === 'shown' ? archived.value.records : { interactions: [], deals: [], followUps: [] };
   const rows = timelineRows({ interactions: [...interactions, ...older.interactions], deals: [...deals, ...older.deals], followUps: [...followUps, ...older.followUps] });
   async function showArchived() {
     archived.value = { state: 'loading' };
-    const answer = await ws.archivedHistory(id);
-    archived.value = answer.ok
-      ? { state: 'shown', records: answer }
-      : { state: 'failed', text: ws.i18n.label('syncError', answer.error.code, { detail: answer.error.detail ?? '' }) };
+    try {
+      const answer = await ws.archivedHistory(id);
+      if (!answer.ok) {
+        archived.value = { state: 'failed', text: ws.i18n.label('syncError', answer.error.code, { detail: answer.error.detail ?? '' }) };
+        return;
+      }
+      // A record deleted here (a tombstone no longer names its contact) stays deleted.
+      const keptHere = async (table: 'interactions' | 'deals' | 'followUps', ids: string[]) => new Set((await db.table(table).bulkGet(ids)).filter(Boolean).map((r: { id: string }) => r.id));
+      const [i, d, f] = await Promise.all([
+        keptHere('interactions', answer.interactions.map((r) => r.id)),
+        keptHere('deals', answer.deals.map((r) => r.id)),
+        keptHere('followUps', answer.followUps.map((r) => r.id)),
+      ]);
+      archived.value = { state: 'shown', records: {
+        interactions: answer.interactions.filter((r) => !i.has(r.id)), deals: answer.deals.filter((r) => !d.has(r.id)), followUps: answer.followUps.filter((r) => !f.has(r.id)),
+      } };
+    } catch (error) {
+      archived.value = { state: 'failed', text: error instanceof Error ? error.message : String(error) };
+    }
   }
   const olderCount = older.interactions.length + older.deals.length + older.followUps.length;
   const open = followUps.filter((x) => x.status === 'open').sort((a, b) => a.dueAt.localeCompare(b.dueAt));

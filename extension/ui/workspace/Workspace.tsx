@@ -38,7 +38,7 @@ function SyncState() {
   const { state, text, waiting } = describeSync(r, ws.i18n, new Date());
   return (
     <div class="sync">
-      <span data-testid="sync-state" data-state={state} data-last-success={r?.lastSuccessAt ?? ''} class={state === 'failed' ? 'problem-text' : 'muted'}>
+      <span data-testid="sync-state" data-state={state} data-last-success={r?.lastSuccessAt ?? ''} class={state === 'failed' ? 'problem-text' : 'muted'} title={waiting ? `${text} · ${waiting}` : text}>
         {text}{waiting && ` · ${waiting}`}
       </span>
       <button type="button" disabled={busy.value} onClick={async () => {

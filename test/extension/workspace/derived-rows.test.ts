@@ -50,10 +50,18 @@ describe('the derived list rows', () => {
     expect((await db.contactActivity.get(carl.id))?.lastContactAt).toBe('2026-01-01T10:00:00.000Z');
   });
 
-  it('are filled when a database from before them is upgraded', async () => {
+  // Version 1 is the first release's; version 2 the popup's indexes, which some profiles have.
+  it.each([1, 2])('are filled when a database of version %i, from before them, is upgraded', async (version) => {
     const name = `old-${newId()}`;
     const old = new Dexie(name);
     old.version(1).stores({ contacts: 'id, *emails, *phones, lastName, updatedAt', companies: 'id, domain, name', interactions: 'id, contactId, messageId, occurredAt', deals: 'id, contactId, companyId', followUps: 'id, contactId, dueAt, status', outbox: '++seq, [table+id]', meta: 'key' });
+    if (version === 2) {
+      old.version(2).stores({
+        contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays',
+        interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]',
+        followUps: 'id, contactId, dueAt, status, [status+dueAt]',
+      });
+    }
     const now = new Date().toISOString();
     const contact = recordSchemas.contacts.parse({ id: newId(), createdAt: now, updatedAt: now, updatedBy: ME, firstName: 'Dora', lastName: 'Öztürk', phones: ['+49 170 1234567'] });
     await old.table('contacts').add(contact);
