@@ -151,7 +151,7 @@ export const faxAfter = /^[\s\-–(]*(?:fax|facsimile|telefax|pager)\b\)?\.?(?!\
 export const phoneLabel = /(?:^|[\s|·•,;(])(?:tel|tele|telefon|telephone|phone|ph|p|t|m|mob|mobil|mobile|mobiltelefon|handy|cell|c|direct|direkt|durchwahl|dw|d|office|o|work|zentrale|main|hotline|whatsapp|büro|fon|tél|call)\s*\.?\s*(?:\([^)]{0,20}\))?\s*[:.]?\s*$/i;
 
 /** A run of characters that may be a phone number. */
-export const phoneRun = /(?:\+|\b00)?\(?\d[\d\s().\/-]{4,}\d(?:\s*(?:ext\.?|x|durchwahl|dw)\s*\d{1,5})?/gi;
+export const phoneRun = /(?:\+\s?|\b00)?\(?\d[\d\s().\/-]{4,}\d(?:\s*(?:ext\.?|x|durchwahl|dw)\s*\d{1,5})?/gi;
 
 /** A line that looks like part of a postal address. */
 export const streetLine = [

@@ -25,7 +25,14 @@ export function ownLines(text: string): string[] {
     const outlookHeader = (/^_{8,}$/.test(line) && headerFrom.test(lines[i + 1] ?? '')) ||
       (headerFrom.test(line) && lines.slice(i + 1, i + 4).some((next) => headerNext.test(next)));
     const footer = listFooter.test(line) || (/^_{5,}$/.test(line) && listFooter.test(lines[i + 1] ?? ''));
-    if (attribution || outlookHeader || footer || quoteHeaders.some((header) => header.test(line))) break;
+    const quoteStart = attribution || outlookHeader || quoteHeaders.some((header) => header.test(line));
+    // A message forwarded with nothing written above it: the forwarded text is all there is, so
+    // its header is skipped and the signature read below it.
+    if (quoteStart && !footer && own.every((kept) => !kept || kept === '--')) {
+      while (i + 1 < lines.length && (headerFrom.test(lines[i + 1]) || headerNext.test(lines[i + 1]) || (attribution && !lines[i + 1].trim()))) i++;
+      continue;
+    }
+    if (quoteStart || footer) break;
     if (attachmentLine.test(line) || appFooter.test(line)) continue;
     // An attachment name wrapped over two lines.
     if (/^-\s+\S/.test(line) && attachmentLine.test(`- ${lines[i + 1] ?? ''}`)) {
