@@ -78,7 +78,7 @@ export const onBehalfPrefix = /^(?:i\.\s?a\.|i\.\s?v\.|ppa\.|pp\.|im auftrag|in 
 // "Acme GmbH, Hauptstr. 3") ends the company's name.
 const legalFormSource =
   '(?:\\b(?:GmbH(?:\\s*&\\s*Co\\.?\\s*KG(?:aA)?)?|gGmbH|AG(?:\\s*&\\s*Co\\.?\\s*(?:KG|OHG))?|SE|KG|KGaA|OHG|GbR|UG(?:\\s*\\(haftungsbeschränkt\\))?|mbH|PartG(?:\\s*mbB)?|' +
-  'Inc|Incorporated|Corp|Corporation|LLC|LLP|LP|LLLP|PLLC|L\\.L\\.C|Ltd|Limited|plc|PLC|Co|Pty(?:\\s*Ltd)?|SA|SAS|BV|NV|Srl|SpA|AB|ApS|Oy|GesmbH)\\b\\.?|' +
+  'Inc|Incorporated|Corp|Corporation|LLC|LLP|LP|LLLP|PLLC|L\\.L\\.C|Ltd|Limited|plc|PLC|Co|Pty(?:\\s*Ltd)?|SA|SAS|BV|NV|Srl|SpA|AB|ApS|Oy|GesmbH|AS|ASA|DOO|d\\.o\\.o|s\\.r\\.o)\\b\\.?|' +
   '\\be\\.\\s?K\\.|\\be\\.\\s?V\\.|\\bL\\.L\\.P\\.|\\bL\\.P\\.|\\bS\\.A\\.(?:S\\.)?|\\bB\\.V\\.|\\bN\\.V\\.|\\bS\\.r\\.l\\.|\\bS\\.p\\.A\\.|\\bSp\\.\\s?z\\s?o\\.o\\.|\\bA\\/S)\\)?';
 export const legalForm = new RegExp(`${legalFormSource}$`);
 /** The company's name up to a legal form inside a longer segment. */

@@ -74,7 +74,12 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
   const block = signatureBlock(lines, (candidate) => hasSignatureContent(candidate, region));
   const signOffName = block.signOffName || takeSignOffLine(block);
   const fields: SignatureFields = { name: '', jobTitle: '', company: '', emails: [], phones: [], website: '', address: '', socialLinks: [] };
-  const domains = [options.senderEmail ?? '', ...(block.lines.join(' ').match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])]
+  const blockText = block.lines.join(' ');
+  // The hosts of the signature's own links count like its addresses' domains ("GARP 2001" at www.garp.com).
+  const linkHosts = (blockText.match(/(?:https?:\/\/|www\.)[a-z0-9.-]+\.[a-z]{2,}/gi) ?? [])
+    .map((link) => link.replace(/^https?:\/\//i, '').replace(/^www\./i, '').toLowerCase())
+    .filter((host) => !socialHost.test(host) && !/(?:^|\.)(?:blogspot|wordpress|medium|github|gitbooks|nabble|about)\./.test(host));
+  const domains = [options.senderEmail ?? '', ...(blockText.match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? []), ...linkHosts.map((host) => `@${host}`)]
     .map((address) => address.split('@')[1]?.toLowerCase().split('.').filter((part) => part.length > 2 && !/^(?:com|net|org|mail|www)$/.test(part))[0] ?? '')
     .filter((label) => label.length >= 3 && !isFreeMail(label));
   const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, domains, signedOff: signOffName !== '', paragraph: 0, nameParagraph: -1 };
@@ -163,7 +168,8 @@ function segmentsOf(line: string): string[] {
   return withoutBehalf
     .split(separators)
     .flatMap((piece) => (/^[^:]{0,14}:/.test(piece) ? [piece] : splitWeak(piece)))
-    .map((s) => s.trim())
+    // What is left of a separator at the start: "Sidney Feiner   /  SW Developer" gives "/ SW Developer".
+    .map((s) => s.trim().replace(/^[/|•·-]\s+/, ''))
     .filter(Boolean);
 }
 
@@ -334,7 +340,8 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
     if (!fields.jobTitle) fields.jobTitle = text;
     return { kind: 'title' };
   }
-  if ((companyWord.test(text) || matchesDomain(text, state.domains)) && !/\d/.test(text)) {
+  // Digits belong to an address, unless the words name the domain ("GARP 2001" at garp.com).
+  if ((companyWord.test(text) && !/\d/.test(text)) || (matchesDomain(text, state.domains) && !/^\d|\d{5}/.test(text))) {
     setCompany(fields, state, text, false);
     return { kind: 'company' };
   }
