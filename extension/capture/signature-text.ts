@@ -129,7 +129,11 @@ export function signatureBlock(lines: string[], hasContent: (lines: string[]) =>
     chosen = anchors[k];
   }
   if (chosen) {
-    return { lines: lines.slice(chosen.at + 1).map(withoutLeadingDash), signOffName: chosen.name, anchored: true };
+    // "--" then "Kind regards / Beste Grüße": a closing inside the block is no line of the signature, but its name is the sign-off's.
+    const inside = anchors.filter((anchor) => anchor.closing && anchor.at > chosen.at);
+    const blockLines = lines.map((line, i) => (inside.some((anchor) => anchor.at === i) ? '' : line)).slice(chosen.at + 1);
+    const signOffName = chosen.name || inside.find((anchor) => anchor.name)?.name || '';
+    return { lines: blockLines.map(withoutLeadingDash), signOffName, anchored: true };
   }
   return { lines: lastRun(lines, hasContent).map(withoutLeadingDash), signOffName: '', anchored: false };
 }
@@ -155,7 +159,9 @@ function closingLine(line: string): { name: string } | null {
   // "Thanks Shawn" thanks the reader; "Regards, Nathan", "LG Sarah" and "Best regards Rune Larsen" sign.
   const signs = /^\s*[,!]/.test(rest) || closingWithoutComma.test(first) ||
     ((count > 1 || afterComma?.[1].includes(' ')) && !/^(?:thanks|thank you|danke)/i.test(first));
-  return afterComma && signs && looksLikePersonName(afterComma[1], true) ? { name: tidyName(afterComma[1]) } : null;
+  // "Best Regards, Benjamin Block  / Linux on IBM Z Kernel Development": the name ends at a separator.
+  const signed = afterComma?.[1].split(/\s+[/|•·]\s+/)[0].trim() ?? '';
+  return signs && signed && looksLikePersonName(signed, true) ? { name: tidyName(signed) } : null;
 }
 
 const closingWithoutComma = /^(?:lg|vg|mfg|bg|hg|gruß|gruss|grüße|grüsse)$/i;
