@@ -51,6 +51,8 @@ function withoutMarkup(line: string): string {
   if (/^\?+$/.test(line)) return '';
   return line
     .replace(/\[image:[^\]]*\]/gi, ' ')
+    // "[logo]<http://www.startapp.com/>": a linked image's target is kept, not dropped as a link copy.
+    .replace(/\[[^\]]*\]<(https?:[^<>\s]+)>/gi, ' $1 ')
     .replace(/<(?:mailto:|tel:|\+|%2B)[^<>]*>/gi, ' ')
     .replace(/(?<=\S)<https?:[^<>]*>/gi, ' ')
     .replace(/<<[^<>]*>>/g, ' ')
