@@ -137,8 +137,9 @@ export function isDepartment(text: string): boolean {
   if (hasTitleWord(text)) return false;
   const words = text.split(/\s+/).filter((word) => word && !connectorWord.test(word));
   if (words.length === 0 || words.length > 6) return false;
+  // "Transaction Management" is a function; "Wellington Asset Management" names a firm.
   return words.every((word) => departmentWord.test(word)) || /^(?:dept\.?|department|division|team|abteilung|bereich)$/i.test(words.at(-1)!) ||
-    /^(?:dept\.?|department|division|abteilung|bereich)$/i.test(words[0]);
+    /^(?:dept\.?|department|division|abteilung|bereich)$/i.test(words[0]) || (words.length === 2 && /^management$/i.test(words[1]));
 }
 
 /** Profile sites: a link to one is a social link, not the company's website. */

@@ -209,4 +209,10 @@ describe('parseSignature on layouts from held-out real mail', () => {
     expect(parseSignature('Thanks!\n\nSidney Feiner   /  SW Developer\nM: +972.528197720\n\n[StartApp]<http://www.startapp.com/>').website).toContain('startapp.com');
     expect(parseSignature('Sincerely,\n\nJack Oliver\nDeputy Chairman, Republican National Committee')).toMatchObject({ jobTitle: 'Deputy Chairman', company: 'Republican National Committee' });
   });
+
+  it('reads a two-word function ending in "Management" as a department, not the title', () => {
+    const text = 'Thank you,\nKimberly\n\nKimberly A. Dautenhahn\nTransaction Management\nCorporate Advisory Division\nLehman Brothers\nkdautenh@lehman.com';
+    expect(parseSignature(text)).toMatchObject({ name: 'Kimberly A. Dautenhahn', jobTitle: '', company: 'Lehman Brothers' });
+    expect(parseSignature('Regards,\nJohn Smith\nPortfolio Manager\nWellington Asset Management').company).toBe('Wellington Asset Management');
+  });
 });
