@@ -15,7 +15,7 @@ export function ownLines(text: string): string[] {
   // Runs of spaces between two columns ("GmbH,      Managing Director: …") separate like "|".
   // No signature line is longer than this; cutting keeps every pattern below linear on hostile text.
   const columned = raw.split('\n').map((line) => line.slice(0, 1000).replace(/(?<=[^\s:|])[ \t\u00a0]{3,}(?=[^\s|])/g, ' | ')).join('\n');
-  const lines = cleanBlock(columned, 200_000).split('\n').map(withoutMarkup);
+  const lines = joinWrappedNumbers(cleanBlock(columned, 200_000).split('\n').map(withoutMarkup));
   const own: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -43,6 +43,19 @@ export function ownLines(text: string): string[] {
   }
   // The signature is at the end; a long message body before it is of no use.
   return withoutDisclaimers(own.slice(-120));
+}
+
+/** "Tel:    (713)" wrapped before "853-3849" (old mail clients wrap at 76 columns): the number joined again. */
+function joinWrappedNumbers(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1] ?? '';
+    if (/\b(?:tel|phone|ph|cell|mobile|fax|pager|office|direct)\b\.?:?\s*\(\d{3}\)$/i.test(lines[i]) && /^\d{3}[-. ]\d{4}\b/.test(next)) {
+      joined.push(`${lines[i]} ${next}`);
+      i++;
+    } else joined.push(lines[i]);
+  }
+  return joined;
 }
 
 /** `*Name*` → Name, Gmail's `[image: logo]` and `<mailto:…>` link copies gone, `Tel:?` → `Tel:`, rules of `*`/`=`/`_` → "--". */

@@ -215,4 +215,9 @@ describe('parseSignature on layouts from held-out real mail', () => {
     expect(parseSignature(text)).toMatchObject({ name: 'Kimberly A. Dautenhahn', jobTitle: '', company: 'Lehman Brothers' });
     expect(parseSignature('Regards,\nJohn Smith\nPortfolio Manager\nWellington Asset Management').company).toBe('Wellington Asset Management');
   });
+
+  it('joins a number that a mail client wrapped after its area code', () => {
+    const text = 'Thanks,\n\nSanjeev K Khanna                                 Email:\nDirector                                   Tel:    (713)\n853-3849\nEnron Global Markets                     Cell:   (713) 594-1832';
+    expect(parseSignature(text).phones).toEqual(['+17138533849', '+17135941832']);
+  });
 });
