@@ -54,11 +54,14 @@ interface ReadingState {
   /** segments read so far */
   position: number;
   /** the first segment with no cue that follows the name or the title */
-  unplaced?: { text: string; afterName: boolean };
+  unplaced?: { text: string; underName: boolean };
   /** the company so far was recognised by its words, not by a legal form */
   companyGuessed?: boolean;
   /** the name so far stood alone in its paragraph ("Project Timeline" above the real signature) */
   nameAlone?: boolean;
+  /** segments on the line being read, and on the line that gave the name */
+  lineSegments?: number;
+  nameLineSegments?: number;
   /** paragraphs read so far, and the one that gave the name */
   paragraph: number;
   nameParagraph: number;
@@ -100,7 +103,9 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
       continue;
     }
     if (isProse(line) || isTagline(line)) continue;
-    for (const segment of segmentsOf(line)) {
+    const segments = segmentsOf(line);
+    state.lineSegments = segments.length;
+    for (const segment of segments) {
       if (isImprint(segment)) {
         imprintGoesOn = /[,:&]$|\b(?:und|and)$/i.test(segment);
         continue;
@@ -114,7 +119,10 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
         state.nameAlone = true;
         state.nameParagraph = state.paragraph;
       } else if (state.nameParagraph === state.paragraph && kind !== 'name') state.nameAlone = false;
-      if (kind === 'name') state.nameAt = state.position;
+      if (kind === 'name') {
+        state.nameAt = state.position;
+        state.nameLineSegments = segments.length;
+      }
       state.position++;
     }
   }
@@ -282,6 +290,11 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
       setCompany(fields, state, withLegalForm[1].replace(/,$/, ''), true);
       return { kind: 'address', address: rest };
     }
+    // "Siemens AG, Technology": the company, then its department.
+    if (isDepartment(rest)) {
+      setCompany(fields, state, withLegalForm[1].replace(/,$/, ''), true);
+      return { kind: 'company' };
+    }
   }
   // "QUALITEC PROFESSIONAL SERVICES, LP" is no "Chicago, IL" (but "Reno, NV" is).
   const endsInLegalForm = legalForm.test(text) && !/,\s*NV$/.test(text);
@@ -348,9 +361,12 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
 
   // Words with no cue right after the name or the title: decided once the whole block is read.
   const plain = text.split(/\s+/).length <= 6 && !/\d/.test(text) && /^\p{Lu}/u.test(text) && !/[:?]/.test(text);
+  // A title with no cue is the line under a name that stood on its own line; in columns
+  // ("Pengutronix e.K. | Marc Kleine-Budde" over "Embedded Linux | https://…") the next segment is something else.
   const afterName = state.previousKind === 'name' && state.position === state.nameAt + 1;
+  const underName = afterName && state.lineSegments === 1 && state.nameLineSegments === 1;
   if (plain && fields.name && (afterName || state.previousKind === 'title' || state.previousKind === 'department') && !state.unplaced) {
-    state.unplaced = { text, afterName };
+    state.unplaced = { text, underName };
   }
   return { kind: 'other' };
 }
@@ -366,7 +382,7 @@ function setCompany(fields: SignatureFields, state: ReadingState, company: strin
 function placeUnplaced(fields: SignatureFields, unplaced: ReadingState['unplaced']): void {
   if (!unplaced) return;
   if (!fields.company) fields.company = unplaced.text;
-  else if (!fields.jobTitle && unplaced.afterName) fields.jobTitle = unplaced.text;
+  else if (!fields.jobTitle && unplaced.underName) fields.jobTitle = unplaced.text;
 }
 
 /**

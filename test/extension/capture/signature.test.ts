@@ -220,4 +220,18 @@ describe('parseSignature on layouts from held-out real mail', () => {
     const text = 'Thanks,\n\nSanjeev K Khanna                                 Email:\nDirector                                   Tel:    (713)\n853-3849\nEnron Global Markets                     Cell:   (713) 594-1832';
     expect(parseSignature(text).phones).toEqual(['+17138533849', '+17135941832']);
   });
+
+  it('takes no title from the column beside a name in a boxed footer', () => {
+    const text = 'regards,\nMarc\n\n-- \nPengutronix e.K.                 | Marc Kleine-Budde           |\nEmbedded Linux                   | https://www.pengutronix.de  |\nVertretung West/Dortmund         | Phone: +49-231-2826-924     |';
+    expect(parseSignature(text)).toMatchObject({ name: 'Marc Kleine-Budde', jobTitle: '', company: 'Pengutronix e.K.', phones: ['+492312826924'] });
+  });
+
+  it('reads "Company AG, Department" as the company and a competence center as no name', () => {
+    const text = 'Thanks, merged.\nJan\n\n-- \nSiemens AG, Technology\nCompetence Center Embedded Linux';
+    expect(parseSignature(text)).toMatchObject({ name: '', company: 'Siemens AG' });
+  });
+
+  it('reads "Teamlead" as a title', () => {
+    expect(parseSignature('Cheers,\n\nHannes\n-- \nDr. Hannes Reinecke\t\t      Teamlead Storage & Networking\nhare@suse.de').jobTitle).toBe('Teamlead Storage & Networking');
+  });
 });
