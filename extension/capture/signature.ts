@@ -237,7 +237,8 @@ function takeContactData(segment: string, fields: SignatureFields, region: strin
     if (!url) return match;
     const host = new URL(url).hostname;
     if (socialHost.test(host)) fields.socialLinks.push(url);
-    else if (!fields.website) fields.website = url;
+    // A home page beats a link to one document ("https://lkml.org/lkml/2019/11/29/306" cited above the footer).
+    else if (!fields.website || (isDeepLink(fields.website) && !isDeepLink(url))) fields.website = url;
     return ' ';
   });
   rest = rest.replace(phoneRun, (match, offset: number, whole: string) => {
@@ -261,6 +262,11 @@ function takeContactData(segment: string, fields: SignatureFields, region: strin
   return rest.replace(fieldLabel, '').replace(/\s+/g, ' ')
     .replace(/(?:\s+\(?(?:tel|phone|ph|fax|mobile|cell|e-?mail|email|web|office|direct)\.?\)?\s*:?)+\s*$/i, '')
     .replace(/^[\s:,;/-]+|[\s:,;/-]+$/g, '');
+}
+
+/** A link to a page several levels down, not a site's home page. */
+function isDeepLink(url: string): boolean {
+  return new URL(url).pathname.split('/').filter(Boolean).length >= 3;
 }
 
 // ——— Deciding what a segment is ———

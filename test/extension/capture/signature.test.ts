@@ -234,4 +234,9 @@ describe('parseSignature on layouts from held-out real mail', () => {
   it('reads "Teamlead" as a title', () => {
     expect(parseSignature('Cheers,\n\nHannes\n-- \nDr. Hannes Reinecke\t\t      Teamlead Storage & Networking\nhare@suse.de').jobTitle).toBe('Teamlead Storage & Networking');
   });
+
+  it('prefers the company’s home page over a deep link cited above the footer', () => {
+    const text = 'Regards,\nMarkus.\n\n[1]\nhttps://lkml.org/lkml/2019/11/29/306\n\nIntel Deutschland GmbH\nRegistered Address: Am Campeon 10-12, 85579 Neubiberg, Germany\nTel: +49 89 99 8853-0, www.intel.de';
+    expect(parseSignature(text)).toMatchObject({ company: 'Intel Deutschland GmbH', website: expect.stringContaining('intel.de'), phones: ['+49899988530'] });
+  });
 });
