@@ -68,8 +68,9 @@ export const disclaimerWords = /\b(?:confidential|intended recipient|privileged|
  * in it are not the writer's. A segment is imprint when it starts with such a label (words before a
  * colon: "Vorsitzender des Aufsichtsrats:", "Geschäftsführer (Managing Directors):") or names a registry.
  */
-export const imprintLabel = /^[^:]{0,60}?\b(?:geschäftsführ\w*|gf|vorstand\w*|vorsitz\w*|aufsichtsrat\w*|sitz(?: der gesellschaft)?|firmensitz|registergericht|handelsregister|amtsgericht|ust[-. ]?id\w*|ust\.?|steuer-?nr\.?|steuernummer|vat(?: no| number| id| reg\w*)?|company (?:reg\w*|number|no)|reg(?:istration|istered)? (?:no|number|office|court)|registered (?:office|in|at)|managing directors?|directors?|inhaber(?:in)?|board|persönlich haftende\b.*|gesellschafter\w*|location|chairman|chairwoman|president of the supervisory board)\b[^:]{0,40}:/i;
-export const registryMention = /\b(?:HRB|HRA|GnR|PR|VR)\s?\d|\b(?:amtsgericht|registergericht|handelsregister|registered in (?:england|the uk|scotland|ireland)|company reg(?:istration)? no|ust-?id(?:nr)?\.?|sitz der gesellschaft|sitz:)/i;
+export const imprintLabel = /^[^:]{0,60}?\b(?:geschäftsführ\w*|gf|vorstand\w*|vorsitz\w*|aufsichtsrat\w*|sitz(?: der gesellschaft)?|firmensitz|registergericht|handelsregister|amtsgericht|ust[-. ]?id\w*|ust\.?|steuer-?nr\.?|st\.-?nr\.?|steuernummer|vat(?: no| number| id| reg\w*)?|company (?:reg\w*|number|no)|reg(?:istration|istered)? (?:no|number|office|court)|registered (?:office|in|at)|managing directors?|directors?|inhaber(?:in)?|board|persönlich haftende\b.*|gesellschafter\w*|location|chairman|chairwoman|president of the supervisory board)\b[^:]{0,40}:/i;
+// "HRB XXXXXX": test mail and shared examples blank the number out.
+export const registryMention = /\b(?:HRB|HRA|GnR|PR|VR)\s?(?:\d|X{3,}\b)|\b(?:amtsgericht|registergericht|handelsregister|registered in (?:england|the uk|scotland|ireland)|company reg(?:istration)? no|ust-?id(?:nr)?\.?|sitz der gesellschaft|sitz:)/i;
 
 /** "i. A.", "i.V.", "ppa." and "Im Auftrag": signing on behalf of, not part of the name. */
 export const onBehalfPrefix = /^(?:i\.\s?a\.|i\.\s?v\.|ppa\.|pp\.|im auftrag|in vertretung|per procura)\s*/i;

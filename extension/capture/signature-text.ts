@@ -118,6 +118,8 @@ export interface SignatureBlock {
   signOffName: string;
   /** the block follows a closing phrase or a "--" delimiter */
   anchored: boolean;
+  /** the block follows a closing phrase: its first line is the writer's name, if a name */
+  afterClosing?: boolean;
 }
 
 /**
@@ -139,8 +141,14 @@ export function signatureBlock(lines: string[], hasContent: (lines: string[]) =>
     const firstAfter = after.find((line) => line && line !== '--') ?? '';
     const signOffOnly = anchors[k].closing && (anchors[k].name !== '' || /^\p{Lu}[\p{L}'’-]+$/u.test(firstAfter)) && !hasContent(after);
     if (!hasContent(after) && !signOffOnly && !chosen) continue;
-    // An anchor above a stretch of prose belongs to an earlier part of the message.
-    if (chosen && lines.slice(anchors[k].at + 1, chosen.at).some((line) => line && line !== '--' && isProse(line))) break;
+    // An anchor above a stretch of prose belongs to an earlier part of the message; one slogan
+    // line under the signed name ("Mit freundlichen Grüßen / John Günther / example.com – profitieren Sie …") does not.
+    if (chosen) {
+      const between = lines.slice(anchors[k].at + 1, chosen.at).filter((line) => line && line !== '--');
+      const prose = between.filter(isProse);
+      const sloganUnderName = prose.length === 1 && between.length >= 2 && !isProse(between[0]) && looksLikePersonName(between[0]);
+      if (prose.length && !sloganUnderName) break;
+    }
     chosen = anchors[k];
   }
   if (chosen) {
@@ -148,7 +156,7 @@ export function signatureBlock(lines: string[], hasContent: (lines: string[]) =>
     const inside = anchors.filter((anchor) => anchor.closing && anchor.at > chosen.at);
     const blockLines = lines.map((line, i) => (inside.some((anchor) => anchor.at === i) ? '' : line)).slice(chosen.at + 1);
     const signOffName = chosen.name || inside.find((anchor) => anchor.name)?.name || '';
-    return { lines: blockLines.map(withoutLeadingDash), signOffName, anchored: true };
+    return { lines: blockLines.map(withoutLeadingDash), signOffName, anchored: true, afterClosing: chosen.closing };
   }
   return { lines: lastRun(lines, hasContent).map(withoutLeadingDash), signOffName: '', anchored: false };
 }

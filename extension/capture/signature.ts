@@ -67,6 +67,11 @@ interface ReadingState {
   nameParagraph: number;
   /** a sign-off name came before the block ("Mark\nSenior Counsel, ENA"): titles may follow */
   signedOff: boolean;
+  /** the block follows a closing phrase, so a name on its first line is the writer's */
+  afterClosing?: boolean;
+  /** non-empty lines of the block read so far, and the one that gave the name */
+  linesRead: number;
+  nameLine: number;
   /** domain labels of the sender's and the signature's addresses ("cevalogistics"), evidence for the company */
   domains: string[];
 }
@@ -85,7 +90,10 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
   const domains = [options.senderEmail ?? '', ...(blockText.match(/@[a-z0-9.-]+\.[a-z]{2,}/gi) ?? []), ...linkHosts.map((host) => `@${host}`)]
     .map((address) => address.split('@')[1]?.toLowerCase().split('.').filter((part) => part.length > 2 && !/^(?:com|net|org|mail|www)$/.test(part))[0] ?? '')
     .filter((label) => label.length >= 3 && !isFreeMail(label));
-  const state: ReadingState = { previousKind: '', nameAt: -1, position: 0, domains, signedOff: signOffName !== '', paragraph: 0, nameParagraph: -1 };
+  const state: ReadingState = {
+    previousKind: '', nameAt: -1, position: 0, domains, signedOff: signOffName !== '', paragraph: 0, nameParagraph: -1, afterClosing: block.afterClosing,
+    linesRead: 0, nameLine: -1,
+  };
 
   const addressParts: string[] = [];
   let addressDone = false;
@@ -102,6 +110,7 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
       imprintGoesOn = /[,:&]$|\b(?:und|and)$/i.test(line) || isNameList(line);
       continue;
     }
+    state.linesRead++;
     if (isProse(line) || isTagline(line)) continue;
     const segments = segmentsOf(line);
     state.lineSegments = segments.length;
@@ -121,6 +130,7 @@ function readSignature(text: string, options: SignatureOptions): SignatureFields
       } else if (state.nameParagraph === state.paragraph && kind !== 'name') state.nameAlone = false;
       if (kind === 'name') {
         state.nameAt = state.position;
+        state.nameLine = state.linesRead;
         state.nameLineSegments = segments.length;
       }
       state.position++;
@@ -340,7 +350,8 @@ function classify(text: string, fields: SignatureFields, state: ReadingState): {
 
   // A second name that is not the same person's is read as what else it may be ("California ISO", "Enron Americas").
   const name = nameFrom(text, fields, state);
-  const replacesLoneLine = state.nameAlone === true && state.nameParagraph !== state.paragraph;
+  // Not the name signed right under the closing ("Mit freundlichen Grüßen / John Günther").
+  const replacesLoneLine = state.nameAlone === true && state.nameParagraph !== state.paragraph && !(state.afterClosing && state.nameLine === 1);
   if (name && (acceptsName(fields.name, name) || replacesLoneLine)) {
     fields.name = name;
     return { kind: 'name' };

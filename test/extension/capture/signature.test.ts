@@ -239,4 +239,13 @@ describe('parseSignature on layouts from held-out real mail', () => {
     const text = 'Regards,\nMarkus.\n\n[1]\nhttps://lkml.org/lkml/2019/11/29/306\n\nIntel Deutschland GmbH\nRegistered Address: Am Campeon 10-12, 85579 Neubiberg, Germany\nTel: +49 89 99 8853-0, www.intel.de';
     expect(parseSignature(text)).toMatchObject({ company: 'Intel Deutschland GmbH', website: expect.stringContaining('intel.de'), phones: ['+49899988530'] });
   });
+
+  it('keeps the name signed under the closing above a slogan, a rule and an imprint', () => {
+    const text = [
+      'ich möchte mich gern für den Beta-Test anmelden.', '', 'Mit freundlichen Grüßen', 'John Günther', '',
+      'example.com – profitieren Sie vom umfangreichen Daten-Netzwerk', '', '_ __ ___ ____________________________ ___ __ _', '',
+      'Example GmbH', 'Some What', '', 'W: www.example.de', '', 'Geschäftsführer: John Smith', 'HRB XXXXXX AG Someware', 'St.-Nr.: 112/107/05858',
+    ].join('\n');
+    expect(parseSignature(text)).toMatchObject({ name: 'John Günther', jobTitle: '', company: 'Example GmbH' });
+  });
 });
