@@ -6,6 +6,13 @@ import type { SheetFailureCode } from './sync/sheet-answer';
 /** The sheet's web app URL (…/exec) and this member's token, set in the options page. */
 export const syncUrlItem = storage.defineItem<string>('local:syncUrl', { fallback: '', version: 1 });
 export const syncTokenItem = storage.defineItem<string>('local:syncToken', { fallback: '', version: 1 });
+
+/** The sheet this browser syncs with, or null while no URL or token is set. */
+export async function sheetConnection(): Promise<{ url: string; token: string } | null> {
+  const url = (await syncUrlItem.getValue()).trim();
+  const token = (await syncTokenItem.getValue()).trim();
+  return url && token ? { url, token } : null;
+}
 /** The member's email as the sheet knows it: written on every record this browser changes. */
 export const memberEmailItem = storage.defineItem<string>('local:memberEmail', { fallback: '', version: 1 });
 /** Identifies this browser to the sheet; made once. */

@@ -76,6 +76,17 @@ export async function classifyUnreachable(url: string, error: unknown, fetchImpl
   }
 }
 
+/** Why a request for the sheet's data could not be made: this browser has no sheet URL or token. */
+export const NOT_CONNECTED: SheetFailure = { code: 'not_configured', message: 'Rapport is not connected to a sheet.' };
+
+/** A GET of the web app with the member's token and `query` (…/exec?token=…&history=…), its answer parsed by `schema`. */
+export function askSheetWith<T>(connection: { url: string; token: string }, query: Record<string, string>, schema: Parameters<typeof askSheet<T>>[2], fetchImpl: typeof fetch = fetch) {
+  const target = new URL(connection.url);
+  target.searchParams.set('token', connection.token);
+  for (const [name, value] of Object.entries(query)) target.searchParams.set(name, value);
+  return askSheet(target, {}, schema, fetchImpl);
+}
+
 /**
  * One request to the sheet's web app, its answer parsed by `schema`: the parsed answer, or the
  * failure in words (no connection, a Google page, an answer that is not Rapport's).

@@ -21,8 +21,8 @@ const workspace = createWorkspace({
   neverLog: currentNeverLog,
   retentionMonths: () => retentionMonthsItem.getValue(),
   savedFilters: { get: async () => (await savedFiltersItem.getValue()) as SavedFilter[], set: (filters) => savedFiltersItem.setValue(filters) },
-  sheetPersonData: async (contactId) => (await import('../../sync/person-sheet-data')).personSheetData(contactId),
-  archivedHistory: async (contactId) => (await import('../../sync/archived-history')).archivedHistoryOf(contactId),
+  sheetPersonData: async (contactId) => (await import('../../sync/connected-sheet')).personSheetData(contactId),
+  archivedHistory: async (contactId) => (await import('../../sync/connected-sheet')).archivedHistoryOf(contactId),
   today: () => dayOf(new Date(), localWallClock)!,
   sync: async (force) => {
     const answer = await (force ? send('syncNow', {}) : send('syncStatus', {})).catch(() => null);
