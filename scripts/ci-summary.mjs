@@ -1,7 +1,8 @@
 // Prints the one line CI reads, "N passed, N failed", from vitest's JSON reports (one per time
 // zone the tests ran in: every vitest*.json in the folder given), and exits with the test
 // command's status. No report means the run stopped before the tests (browser, typecheck or
-// build failed): that counts as one failure; so does a zone whose report is missing.
+// build failed): that counts as one failure; so does a zone whose report is missing, and a test
+// command that failed although every test passed.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,5 +27,8 @@ for (const file of files) {
   failed += (report.numFailedTests ?? 0) + (report.numTotalTestSuites && report.success === false && !report.numFailedTests ? 1 : 0);
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
+// The test command failed with no failed test to show for it (vitest's unhandled errors, a crash
+// between projects): the line must not read as a pass.
+if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(status !== 0 ? status : failed > 0 ? 1 : 0);
