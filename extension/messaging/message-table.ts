@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { normaliseEmails } from '../../shared/emails';
 import { dayOf, type WallClock } from '../../shared/calendar';
-import { dealStages, tableNames, type Company, type TableName } from '../../shared/records';
+import { dealStages, tableNames, type Company, type Contact, type TableName } from '../../shared/records';
 import { openEmailSchema, pageCaptureSchema, type Candidate, type PageCapture } from '../capture/candidate';
 import { domainOf } from '../capture/url';
 import { findCompanyByDomain, saveCompany } from '../db/companies';
@@ -90,11 +90,11 @@ async function reading(deps: ServiceDeps, raw: unknown): Promise<PageReading | F
 
 const neverLogged = async (deps: ServiceDeps, emails: readonly string[]) => anyNeverLogged(emails, await deps.neverLog());
 
-/** Why nothing may be written about this contact, or null: gone meanwhile, or on the never-log list (saved before it was listed). */
-async function unwritableContact(deps: ServiceDeps, contactId: string): Promise<Failure | null> {
+/** The contact a write is about, or why nothing may be written about them: gone meanwhile, or on the never-log list (saved before it was listed). */
+async function writableContact(deps: ServiceDeps, contactId: string): Promise<Contact | Failure> {
   const person = await deps.db.contacts.get(contactId);
   if (!person || person.deleted) return fail('record_gone');
-  return (await neverLogged(deps, person.emails)) ? fail('never_logged') : null;
+  return (await neverLogged(deps, person.emails)) ? fail('never_logged') : person;
 }
 
 /** The contact's history after a write, or the failure that it is gone (deleted by a teammate meanwhile). */
@@ -156,8 +156,8 @@ export const messageTable = {
   }),
 
   logEmail: message(z.object({ contactId: id, email: openEmailSchema, url: z.string().max(2000).default(''), keepSnippet: z.boolean() }), async (input, deps) => {
-    const refused = await unwritableContact(deps, input.contactId);
-    if (refused) return refused;
+    const contact = await writableContact(deps, input.contactId);
+    if (contact instanceof Failure) return contact;
     const result = await logEmail(deps.db, input, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, alreadyLogged: result.alreadyLogged, undo: result.undo };
@@ -171,24 +171,24 @@ export const messageTable = {
     durationMinutes: z.number().int().min(0).max(24 * 60).nullable().default(null),
     summary: z.string().max(10_000).default(''),
   }), async (input, deps) => {
-    const refused = await unwritableContact(deps, input.contactId);
-    if (refused) return refused;
+    const contact = await writableContact(deps, input.contactId);
+    if (contact instanceof Failure) return contact;
     const { undo } = await logConversation(deps.db, { ...input, occurredAt: deps.now().toISOString() }, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, undo };
   }),
 
   addNote: message(z.object({ contactId: id, text: z.string().trim().min(1).max(10_000) }), async ({ contactId, text }, deps) => {
-    const refused = await unwritableContact(deps, contactId);
-    if (refused) return refused;
+    const contact = await writableContact(deps, contactId);
+    if (contact instanceof Failure) return contact;
     const { undo } = await addNote(deps.db, { contactId, text, occurredAt: deps.now().toISOString() }, await deps.author());
     const history = await historyAfter(deps, contactId);
     return history instanceof Failure ? history : { history, undo };
   }),
 
   addFollowUp: message(z.object({ contactId: id, dueAt: z.union([day, dateTime]), title: z.string().trim().min(1).max(1000) }), async (input, deps) => {
-    const refused = await unwritableContact(deps, input.contactId);
-    if (refused) return refused;
+    const contact = await writableContact(deps, input.contactId);
+    if (contact instanceof Failure) return contact;
     const { record, undo } = await addFollowUp(deps.db, input, await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, followUp: record, undo };
@@ -212,9 +212,8 @@ export const messageTable = {
     stage: z.enum(dealStages).default('prospecting'),
     expectedClose: z.union([day, z.literal('')]).default(''),
   }), async (input, deps) => {
-    const refused = await unwritableContact(deps, input.contactId);
-    if (refused) return refused;
-    const contact = (await deps.db.contacts.get(input.contactId))!;
+    const contact = await writableContact(deps, input.contactId);
+    if (contact instanceof Failure) return contact;
     const { undo } = await openDeal(deps.db, { ...input, companyId: contact.companyId }, today(deps), await deps.author());
     const history = await historyAfter(deps, input.contactId);
     return history instanceof Failure ? history : { history, undo };

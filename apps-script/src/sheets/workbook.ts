@@ -152,20 +152,17 @@ export function openRecordWorkbook(): RecordWorkbook {
       log?.clear();
       if (readAll) state.fullReadAt = Date.now();
       state.lastRows = lastRowsNow();
-      if (erased?.length) state.erasePending = [...new Set([...state.erasePending, ...erased])];
+      if (erased?.length && Object.keys(state.archives).length > 0) state.erasePending = [...new Set([...state.erasePending, ...erased])];
       state.save();
       // The run is saved before its erasures reach the archives: a failure there (an archive taken
       // away, a quota) leaves the run whole, and the next run tries the erasure again.
-      if (state.erasePending.length > 0 && Object.keys(state.archives).length > 0) {
+      if (state.erasePending.length > 0) {
         try {
           eraseFromArchives(new Set(state.erasePending), state.archives);
           state.erasePending = [];
         } catch (error) {
           console.warn(`Rapport: erasing ${state.erasePending.length} contact(s) from the archives failed, tried again next run: ${error instanceof Error ? error.message : String(error)}`);
         }
-        state.save();
-      } else if (state.erasePending.length > 0) {
-        state.erasePending = [];
         state.save();
       }
     },
