@@ -1,9 +1,11 @@
 import { tableNames, type AnyRecord, type TableName } from '../../shared/records';
 import { makeBackup, type Backup } from '../workspace/export/backup';
 import type { OutboxEntry, RapportDatabase } from './database';
+import { addImportedContacts } from './import-contacts';
 
-/** Every record of this browser, tombstones included. */
+/** Every record of this browser, tombstones included (an import still being added is finished first). */
 export async function backupAll(db: RapportDatabase): Promise<Backup> {
+  await addImportedContacts(db);
   const records = {} as Record<TableName, AnyRecord[]>;
   for (const table of tableNames) records[table] = (await db.table(table).toArray()) as AnyRecord[];
   return makeBackup(records);
@@ -18,8 +20,8 @@ export class NotEmptyError extends Error {}
  */
 export async function restoreBackup(db: RapportDatabase, backup: Backup): Promise<number> {
   const tables = tableNames.map((t) => db.table(t));
-  return db.transaction('rw', [...tables, db.outbox], async () => {
-    for (const table of tableNames) {
+  return db.transaction('rw', [...tables, db.outbox, db.importBatches], async () => {
+    for (const table of [...tableNames, 'importBatches']) {
       if ((await db.table(table).count()) > 0) throw new NotEmptyError('This browser already holds records: a backup restores only into an empty profile.');
     }
     let count = 0;

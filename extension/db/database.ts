@@ -13,6 +13,21 @@ export interface OutboxEntry {
   fields?: Record<string, string>;
 }
 
+/** Part of an import that is saved but not yet in the contact tables (db/import-contacts.ts). */
+export interface ImportBatch {
+  seq?: number;
+  author: string;
+  /** when the import was saved: the new contacts' creation time */
+  savedAt: string;
+  /**
+   * the new contacts' fields as checked (JSON of an array of drafts): one string is stored in a
+   * copy, where 2,000 objects are cloned field by field
+   */
+  drafts: string;
+  /** rows to merge into contacts already known */
+  updates: { contactId: string; draft: Partial<Contact> }[];
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -34,6 +49,8 @@ export class RapportDatabase extends Dexie {
   contactRows!: EntityTable<ContactRow, 'id'>;
   /** derived, local only: each contact's last contact and next follow-up */
   contactActivity!: EntityTable<ContactActivity, 'id'>;
+  /** imports saved whole, waiting to be added to the contact tables */
+  importBatches!: EntityTable<ImportBatch, 'seq'>;
 
   constructor(name = 'rapport') {
     super(name);
@@ -65,6 +82,8 @@ export class RapportDatabase extends Dexie {
         contactActivity: 'id, lastContactAt, nextFollowUpAt',
       })
       .upgrade(fillDerivedTables);
+    // Imports: saved whole in a few large records (quick), then added to the indexed tables a part at a time.
+    this.version(4).stores({ importBatches: '++seq' });
     this.use(derivedRowsMiddleware);
   }
 }

@@ -4,7 +4,8 @@ import { recordSchemas, type Contact } from '../../shared/records';
 import { anyNeverLogged } from '../never-log';
 import type { CheckedRow } from '../workspace/import/import-fields';
 import { saveContact } from './contacts';
-import type { OutboxEntry, RapportDatabase } from './database';
+import type { ImportBatch, OutboxEntry, RapportDatabase } from './database';
+import { IMPORT_PENDING_KEY, importProgress, type ImportProgress } from './import-progress';
 import { sheetNow, type Draft } from './write-record';
 
 /**
@@ -65,17 +66,13 @@ export async function planImport(db: RapportDatabase, checked: readonly CheckedR
   return { rows, bad };
 }
 
-export interface ImportProgress {
-  done: number;
-  total: number;
-}
-
 export class ImportCancelled extends Error {
   constructor() {
     super('The import was cancelled; nothing was saved.');
   }
 }
 
+/** Contacts per saved part: one record of about a megabyte, and one transaction when added. */
 const CHUNK = 2000;
 
 /** A known contact's empty fields filled from the row, its lists joined with the row's. */
@@ -91,6 +88,13 @@ function fillIn(known: Contact, draft: Draft<'contacts'>): Draft<'contacts'> {
   return patch as Draft<'contacts'>;
 }
 
+/**
+ * Saves an import whole, in one transaction: every good row, or (on a failure or when the person
+ * cancels) none. Each IndexedDB record costs a write of its own, and a contact's list row and search
+ * words many more, so 100,000 contacts written one by one take most of a minute; saved as parts of
+ * 2,000 rows they take a second. addImportedContacts then moves each part into the contact tables
+ * in a transaction of its own, so a row is always either waiting or added, never both.
+ */
 export async function importContacts(
   db: RapportDatabase,
   rows: readonly PlannedRow[],
@@ -103,34 +107,85 @@ export async function importContacts(
   const updates = choice === 'update' ? rows.filter((r) => r.duplicate?.kind === 'existing') : [];
   const skipped = rows.length - fresh.length - updates.length;
   const total = fresh.length + updates.length;
-  const fields = contentFields('contacts');
-  const empties = new Map(fields.map((f) => [f, JSON.stringify(emptyValue('contacts', f) ?? null)]));
   const who = author || 'me';
   let done = 0;
-  await db.transaction('rw', [db.contacts, db.outbox, db.meta], async () => {
-    const stamp = new Date(await sheetNow(db)).toISOString();
-    for (let start = 0; start < fresh.length; start += CHUNK) {
+  await db.transaction('rw', [db.importBatches, db.meta], async () => {
+    const savedAt = new Date(await sheetNow(db)).toISOString();
+    const save = async (batch: Omit<ImportBatch, 'author' | 'savedAt'>, count: number) => {
       if (options.signal?.aborted) throw new ImportCancelled();
-      const records: Contact[] = [];
-      const entries: OutboxEntry[] = [];
-      for (const row of fresh.slice(start, start + CHUNK)) {
-        const record = recordSchemas.contacts.parse({ ...row.draft, id: newId(), createdAt: stamp, updatedAt: stamp, updatedBy: who }) as Contact;
-        records.push(record);
-        const values = record as unknown as Record<string, unknown>;
-        const changed = fields.filter((f) => JSON.stringify(values[f] ?? null) !== empties.get(f));
-        entries.push({ table: 'contacts', id: record.id, queuedAt: stamp, fields: Object.fromEntries(changed.map((f) => [f, stamp])) });
-      }
-      await db.contacts.bulkAdd(records);
-      await db.outbox.bulkAdd(entries);
-      done += records.length;
+      await db.importBatches.add({ author: who, savedAt, ...batch });
+      done += count;
       options.onProgress?.({ done, total });
+    };
+    for (let start = 0; start < fresh.length; start += CHUNK) {
+      const part = fresh.slice(start, start + CHUNK);
+      await save({ drafts: JSON.stringify(part.map((row) => row.draft)), updates: [] }, part.length);
     }
-    for (const row of updates) {
-      if (options.signal?.aborted) throw new ImportCancelled();
-      const known = await db.contacts.get((row.duplicate as Extract<Duplicate, { kind: 'existing' }>).contactId);
-      if (known && !known.deleted) await saveContact(db, fillIn(known, row.draft), who);
-      options.onProgress?.({ done: ++done, total });
+    for (let start = 0; start < updates.length; start += CHUNK) {
+      const part = updates.slice(start, start + CHUNK);
+      const known = part.map((row) => ({ contactId: (row.duplicate as Extract<Duplicate, { kind: 'existing' }>).contactId, draft: row.draft as Partial<Contact> }));
+      await save({ drafts: '[]', updates: known }, part.length);
     }
+    if (total === 0) return;
+    const pending = await importProgress(db);
+    await db.meta.put({ key: IMPORT_PENDING_KEY, value: { done: pending?.done ?? 0, total: (pending?.total ?? 0) + total } });
   });
   return { created: fresh.length, updated: updates.length, skipped };
+}
+
+/** New contacts of a saved part, each with its outbox entry naming the fields it fills. */
+function newContacts(batch: ImportBatch): { contacts: Contact[]; entries: OutboxEntry[] } {
+  const fields = contentFields('contacts');
+  const empties = new Map(fields.map((f) => [f, JSON.stringify(emptyValue('contacts', f) ?? null)]));
+  const contacts: Contact[] = [];
+  const entries: OutboxEntry[] = [];
+  const { savedAt: stamp, author } = batch;
+  for (const draft of JSON.parse(batch.drafts) as Draft<'contacts'>[]) {
+    // The check parsed every row with this schema already; a row failing here is a bug, and
+    // throwing keeps the part waiting rather than losing it.
+    const record = recordSchemas.contacts.parse({ ...draft, id: newId(), createdAt: stamp, updatedAt: stamp, updatedBy: author }) as Contact;
+    contacts.push(record);
+    const values = record as unknown as Record<string, unknown>;
+    const changed = fields.filter((f) => JSON.stringify(values[f] ?? null) !== empties.get(f));
+    entries.push({ table: 'contacts', id: record.id, queuedAt: stamp, fields: Object.fromEntries(changed.map((f) => [f, stamp])) });
+  }
+  return { contacts, entries };
+}
+
+/**
+ * Adds saved imports to the contact tables, a part per transaction, until none waits. The workspace
+ * runs it after an import and the service worker whenever it starts, so an import closed half-way
+ * through adding carries on; two of them at once each take a different part. Answers how many
+ * contacts were added (or merged) by the imports it finished.
+ */
+export async function addImportedContacts(db: RapportDatabase, onProgress?: (progress: ImportProgress) => void): Promise<number> {
+  let added = 0;
+  // The pending count is written with the parts, so without it nothing waits (and nothing is written).
+  if (!(await importProgress(db))) return added;
+  for (;;) {
+    const progress = await db.transaction('rw', [db.importBatches, db.contacts, db.outbox, db.meta], async () => {
+      const batch = await db.importBatches.orderBy(':id').first();
+      if (!batch) {
+        await db.meta.delete(IMPORT_PENDING_KEY);
+        return null;
+      }
+      const { contacts, entries } = newContacts(batch);
+      if (contacts.length) {
+        await db.contacts.bulkAdd(contacts);
+        await db.outbox.bulkAdd(entries);
+      }
+      for (const update of batch.updates) {
+        const known = await db.contacts.get(update.contactId);
+        if (known && !known.deleted) await saveContact(db, fillIn(known, update.draft as Draft<'contacts'>), batch.author);
+      }
+      await db.importBatches.delete(batch.seq!);
+      const before = await importProgress(db);
+      const next = { done: (before?.done ?? 0) + contacts.length + batch.updates.length, total: before?.total ?? 0 };
+      await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
+      return next;
+    });
+    if (!progress) return added;
+    added = progress.done;
+    onProgress?.(progress);
+  }
 }

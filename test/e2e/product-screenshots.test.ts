@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
 import { createI18n, languageFor } from '../../extension/ui/i18n';
 import { tabIdOf } from './harness/chromium';
-import { ROOT, SCREENSHOTS, startRapport, syncFromPopup, TOKEN } from './harness/rapport';
+import { ROOT, SCREENSHOTS, startRapport, syncFromPopup, syncNow, TOKEN } from './harness/rapport';
 import { startWebAppStandIn } from './harness/web-app-stand-in';
 
 // The screens people see, in English and in German, saved to test-results/ to be looked at: a new
@@ -135,10 +135,7 @@ describe.each([['en', 'en-GB'], ['de', 'de-DE']] as const)('screens in %s', (lan
   /** Sync from the popup; the footer speaks the reader's language. */
   async function syncFromPopupIn(popup: Page) {
     if (language === 'en') return syncFromPopup(popup);
-    const state = popup.getByTestId('sync-state');
-    const before = await state.getAttribute('data-last-success');
-    await popup.getByRole('button', { name: words.t('syncNow'), exact: true }).click();
-    await expect.poll(async () => [await state.getAttribute('data-last-success') !== before, await state.getAttribute('data-state')], { timeout: 15_000 }).toEqual([true, 'synced']);
-    expect(await state.textContent()).toMatch(/^Synchronisiert /);
+    await syncNow(popup, words.t('syncNow'));
+    expect(await popup.getByTestId('sync-state').textContent()).toMatch(/^Synchronisiert /);
   }
 });

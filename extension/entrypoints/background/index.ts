@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { localWallClock } from '../../../shared/calendar';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
 import { openDatabase } from '../../db/database';
+import { addImportedContacts } from '../../db/import-contacts';
 import { handleMessage, type ServiceDeps } from '../../messaging/message-table';
 import { readTab } from '../../messaging/read-tab';
 import { registerWorkspaceMenu } from '../../open-workspace';
@@ -38,7 +39,18 @@ export default defineBackground(() => {
     }).catch((error: unknown) => console.error('Rapport reminders:', error));
   const reminders = () => (lastRefresh = lastRefresh.then(refresh));
 
+  // An import whose page closed before it was all added carries on here.
+  let adding: Promise<void> | null = null;
+  const addImports = () =>
+    (adding ??= addImportedContacts(db)
+      .then((added) => {
+        if (added > 0) deps.changed();
+      })
+      .catch((error: unknown) => console.error('Rapport import:', error))
+      .finally(() => (adding = null)));
+
   const sync = async (force: boolean) => {
+    void addImports();
     const report = await runSync(db, force);
     due.forget();
     void reminders();
@@ -67,6 +79,7 @@ export default defineBackground(() => {
     dueItems: due.get,
   };
 
+  void addImports();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DUE_ALARM || alarm.name === MIDNIGHT_ALARM) void reminders();
   });

@@ -31,7 +31,8 @@ export function ContactList() {
   const paged = useRef(false);
   const isPlain = (q: ListQuery) => !q.search && q.sort === 'name' && !Object.values(q.filters).some(Boolean);
 
-  async function run(q: ListQuery) {
+  /** Lists a query; with `reload` (the data changed) the rows on screen are read again, and replaced only once read. */
+  async function run(q: ListQuery, reload = false) {
     const mine = ++sequence.current;
     const fresh = answered.value !== q.search;
     let found: { ids: string[]; partial: boolean };
@@ -55,7 +56,7 @@ export function ContactList() {
     paged.current = isPlain(q);
     // A new search starts at the top. The rows on screen are read before the list changes: no flash of empty rows.
     const [start, end] = fresh ? [0, 30] : range.current;
-    const list = await loadRange(start, Math.max(end, start + 30), found.ids);
+    const list = await loadRange(start, Math.max(end, start + 30), found.ids, reload);
     if (mine !== sequence.current) return;
     ids.value = list;
     partial.value = found.partial;
@@ -65,7 +66,7 @@ export function ContactList() {
   }
 
   /** Reads the ids (paged list) and the rows of a range; gives back the list with the range's ids known. */
-  async function loadRange(start: number, end: number, list = ids.value ?? []): Promise<string[]> {
+  async function loadRange(start: number, end: number, list = ids.value ?? [], reload = false): Promise<string[]> {
     let known = list;
     const last = Math.min(list.length, end + 20);
     if (paged.current || list !== ids.value) {
@@ -78,10 +79,13 @@ export function ContactList() {
         if (list === ids.value) ids.value = known;
       }
     }
-    const wanted = known.slice(start, last).filter((id) => id && !rows.value.has(id));
-    if (wanted.length === 0) return known;
+    const wanted = known.slice(start, last).filter((id) => id && (reload || !rows.value.has(id)));
+    if (wanted.length === 0) {
+      if (reload) rows.value = new Map();
+      return known;
+    }
     const loaded = await loadRows(db, wanted);
-    const next = new Map(rows.value);
+    const next = reload ? new Map<string, ListRow>() : new Map(rows.value);
     for (const row of loaded) next.set(row.contact.id, row);
     rows.value = next;
     return known;
@@ -90,8 +94,8 @@ export function ContactList() {
   useEffect(() => void run(query.value), [query.value]);
   useEffect(() => {
     if (ids.value === null) return;
-    rows.value = new Map();
-    void run(query.value);
+    // Emptying the rows first would show a list without names until they are read again.
+    void run(query.value, true);
   }, [ws.dataVersion.value]);
   // The values of tags, owners, segments and classes are read when a person opens a filter (reading
   // them walks whole indexes), not while the first rows load.

@@ -4,6 +4,7 @@ import type { ExportKind } from '../../workspace/import/column-guesses';
 import type { CsvTable } from '../../workspace/import/csv-file';
 import { importTargets, type CheckedRow, type ImportTarget, type RowProblem } from '../../workspace/import/import-fields';
 import { translated, type WorkspaceTranslate } from './workspace-i18n';
+import { ImportAdding } from './ImportAdding';
 import { useWorkspace } from './workspace-store';
 
 /** Text of a file: UTF-8, or Windows-1252 where UTF-8 does not fit (older Outlook and Excel exports). */
@@ -97,11 +98,11 @@ export function ImportView() {
     progress.value = { done: 0, total: plan.value.rows.length };
     try {
       const done = await importContacts(db, plan.value.rows, choice.value, await ws.author(), { signal: abort.signal, onProgress: (p) => (progress.value = p) });
+      if (done.created + done.updated > 0) void ws.addImports({ done: 0, total: done.created + done.updated });
       result.value = t('importDone', { created: fmt.count(done.created), updated: fmt.count(done.updated), skipped: fmt.count(done.skipped) });
       plan.value = null;
       checked.value = null;
       table.value = null;
-      ws.changed();
     } catch (error) {
       result.value = error instanceof ImportCancelled ? t('importCancelled') : t('importFailed', { message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -111,19 +112,29 @@ export function ImportView() {
   }
 
   const duplicates = plan.value?.rows.filter((r) => r.duplicate) ?? [];
-  const samples = (column: number) => (table.value?.rows ?? []).map((r) => r.cells[column] ?? '').filter((v) => v.trim()).slice(0, 3).join(' · ');
+  /** The column's first three values: found by reading down only as far as needed (this renders on every progress step of a 100,000-row import). */
+  const samples = (column: number) => {
+    const found: string[] = [];
+    for (const row of table.value?.rows ?? []) {
+      const value = row.cells[column] ?? '';
+      if (value.trim()) found.push(value);
+      if (found.length === 3) break;
+    }
+    return found.join(' · ');
+  };
   return (
     <section class="import-page" aria-labelledby="import-title">
       <header class="page-head"><h1 id="import-title">{t('importTitle')}</h1></header>
       <div class="panel">
         <label class="field file">
           <span>{t('importChoose')}</span>
-          <input type="file" name="importFile" accept=".csv,.txt,.vcf,.vcard,text/csv,text/vcard" disabled={!!progress.value}
+          <input type="file" name="importFile" accept=".csv,.txt,.vcf,.vcard,text/csv,text/vcard" disabled={!!progress.value || !!ws.importing.value}
             onChange={(e) => { const file = e.currentTarget.files?.[0]; if (file) void choose(file); }} />
         </label>
         <p class="hint">{t('importHint')}</p>
         {problem.value && <p class="problem" role="alert">{problem.value}</p>}
-        {result.value && <p class="notice" role="status" data-testid="import-result">{result.value}</p>}
+        {result.value && <p class="notice" role="status" data-testid="import-result" data-state={ws.importing.value ? 'adding' : 'added'}>{result.value}</p>}
+        <ImportAdding />
       </div>
       {table.value && (
         <div class="panel">

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import type { SyncReport } from '../../sync/sync-service';
 import { describeSync } from '../sync-status';
 import { ContactList } from './ContactList';
+import { ImportAdding } from './ImportAdding';
 import { lazyView } from './lazy-view';
 import type { WorkspaceKey } from './workspace-i18n';
 import { useWorkspace } from './workspace-store';
@@ -67,6 +68,7 @@ export function Workspace() {
         <SyncState />
       </header>
       <main>
+        {r.view !== 'import' && <ImportAdding />}
         {ws.notice.value && r.view === 'contacts' && <p class="notice" role="status" data-testid="notice">{ws.notice.value}</p>}
         {r.view === 'contacts' && <ContactList />}
         {r.view === 'contact' && <ContactPage key={r.id} id={r.id} />}

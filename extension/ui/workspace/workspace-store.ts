@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RapportDatabase } from '../../db/database';
+import { importProgress, type ImportProgress } from '../../db/import-progress';
 import type { ArchivedHistory } from '../../sync/archived-history';
 import type { SyncReport } from '../../sync/sync-service';
 import { ContactListIndex, emptyQuery, type ListQuery } from '../../workspace/contact-list';
@@ -82,7 +83,36 @@ export function createWorkspace(deps: WorkspaceDeps) {
   /** After a write here: sync soon. */
   const changed = () => deps.notifyChange();
 
-  return { ...deps, t, i18n, fmt, route, go, goWithNotice, index, query, listCount, selected, dataVersion, notice, me, changed };
+  /** a saved import being added to the contact list, if any */
+  const importing = signal<ImportProgress | null>(null);
+  /** why adding a saved import stopped (it stays saved and is tried again at the next start) */
+  const importStopped = signal('');
+  let adding: Promise<void> | null = null;
+  /**
+   * Adds saved imports to the contact tables (after an import, or one that was still being added
+   * when its page closed). `saved` shows the import just saved as being added from the start.
+   */
+  const addImports = (saved?: ImportProgress) => {
+    if (saved && !adding) importing.value = saved;
+    return (adding ??= (async () => {
+      try {
+        importing.value = await importProgress(deps.db);
+        if (!importing.value) return;
+        const { addImportedContacts } = await import('../../db/import-contacts');
+        importStopped.value = '';
+        await addImportedContacts(deps.db, (progress) => (importing.value = progress));
+        changed();
+      } catch (error) {
+        importStopped.value = error instanceof Error ? error.message : String(error);
+      } finally {
+        importing.value = null;
+        adding = null;
+      }
+    })());
+  };
+  void addImports();
+
+  return { ...deps, t, i18n, fmt, route, go, goWithNotice, index, query, listCount, selected, dataVersion, notice, me, changed, importing, importStopped, addImports };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;

@@ -77,15 +77,23 @@ export async function startRapport(options: { locale?: string } = {}) {
 }
 
 /**
- * Clicks the popup's Sync now and waits until that sync (not an earlier one) has succeeded with
- * nothing left waiting: the footer says "Synced …".
+ * Clicks Sync now on a page (the popup or the workspace) and waits until that sync, not an earlier
+ * one, has succeeded with nothing left waiting. First the page must know where syncing stands:
+ * until then it shows no last success, and a sync already running could end before the click's
+ * own sync has even begun (both made tests pass on a sync that missed a teammate's change).
  */
-export async function syncFromPopup(popup: Page) {
-  const state = popup.getByTestId('sync-state');
+export async function syncNow(page: Page, button: string | RegExp = /^(Sync now|Jetzt synchronisieren)$/) {
+  const state = page.getByTestId('sync-state');
+  await expect.poll(async () => ['unknown', 'syncing', null].includes(await state.getAttribute('data-state')), { timeout: 20_000 }).toBe(false);
   const before = await state.getAttribute('data-last-success');
-  await popup.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(async () => [await state.getAttribute('data-last-success') !== before, await state.getAttribute('data-state')], { timeout: 15_000 }).toEqual([true, 'synced']);
-  expect(await state.textContent()).toMatch(/^Synced /);
+  await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
+  await expect.poll(async () => [await state.getAttribute('data-last-success') !== before, await state.getAttribute('data-state')], { timeout: 20_000 }).toEqual([true, 'synced']);
+}
+
+/** Sync now in the popup; its footer then says "Synced …". */
+export async function syncFromPopup(popup: Page) {
+  await syncNow(popup, 'Sync now');
+  expect(await popup.getByTestId('sync-state').textContent()).toMatch(/^Synced /);
 }
 
 /** The options page and the popup of one member's browser. */

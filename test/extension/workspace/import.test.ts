@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RapportDatabase } from '../../../extension/db/database';
-import { importContacts, ImportCancelled, planImport } from '../../../extension/db/import-contacts';
+import { addImportedContacts, importContacts, ImportCancelled, planImport } from '../../../extension/db/import-contacts';
+import { importProgress } from '../../../extension/db/import-progress';
 import { writeRecord } from '../../../extension/db/write-record';
 import { exportKind, guessColumns } from '../../../extension/workspace/import/column-guesses';
 import { checkCsvRows, readCsv, type CsvTable } from '../../../extension/workspace/import/csv-file';
@@ -114,6 +115,11 @@ describe('an import', () => {
     ]);
     const result = await importContacts(db, plan.rows, 'update', 'ann@team.test');
     expect(result).toEqual({ created: 2, updated: 1, skipped: 1 });
+    // Saved whole, then added to the contact tables.
+    expect(await importProgress(db)).toEqual({ done: 0, total: 3 });
+    expect(await db.contacts.count()).toBe(1);
+    expect(await addImportedContacts(db)).toBe(3);
+    expect(await importProgress(db)).toBeNull();
     const bea = (await db.contacts.where('emails').equals('bea.lindqvist@northwind.test').toArray())[0]!;
     expect(bea).toMatchObject({ company: 'Northwind Traders GmbH', jobTitle: 'Head of Procurement', notes: 'already known' });
     expect(await db.contactRows.count()).toBe(3);
@@ -125,8 +131,46 @@ describe('an import', () => {
     const abort = new AbortController();
     const done = importContacts(db, drafts, 'skip', 'me', { signal: abort.signal, onProgress: ({ done }) => { if (done >= 2000) abort.abort(); } });
     await expect(done).rejects.toBeInstanceOf(ImportCancelled);
+    expect(await db.importBatches.count()).toBe(0);
+    expect(await importProgress(db)).toBeNull();
+    expect(await addImportedContacts(db)).toBe(0);
     expect(await db.contacts.count()).toBe(0);
     expect(await db.contactRows.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  const people = (count: number) => Array.from({ length: count }, (_, i) => ({ line: i + 2, draft: { firstName: `P${i}`, lastName: 'Imported', emails: [`p${i}@x.test`] }, duplicate: null }));
+  const everyContactOnce = async (count: number) => {
+    const contacts = await db.contacts.toArray();
+    expect(contacts).toHaveLength(count);
+    expect(new Set(contacts.flatMap((c) => c.emails)).size).toBe(count);
+    expect(await db.contactRows.count()).toBe(count);
+    expect(new Set((await db.outbox.toArray()).map((e) => e.id)).size).toBe(count);
+    expect(await db.outbox.count()).toBe(count);
+    expect(await db.importBatches.count()).toBe(0);
+    expect(await importProgress(db)).toBeNull();
+  };
+
+  it('stopped while being added (the page closed), carries on where it stopped and adds every contact once', async () => {
+    await importContacts(db, people(5000), 'skip', 'me');
+    const closed = new Error('page closed');
+    await expect(addImportedContacts(db, () => { throw closed; })).rejects.toBe(closed);
+    expect(await db.contacts.count()).toBe(2000);
+    expect(await db.contactRows.where('tokens').startsWith('imported').count()).toBe(2000);
+    expect(await importProgress(db)).toEqual({ done: 2000, total: 5000 });
+    // The service worker, starting later, opens the database anew.
+    const worker = new RapportDatabase(db.name);
+    const seen: number[] = [];
+    expect(await addImportedContacts(worker, (p) => seen.push(p.done))).toBe(5000);
+    expect(seen).toEqual([4000, 5000]);
+    await everyContactOnce(5000);
+  });
+
+  it('added by the page and the service worker at once, still holds every contact once', async () => {
+    await importContacts(db, people(4500), 'skip', 'me');
+    await importContacts(db, people(1500).map((r) => ({ ...r, draft: { ...r.draft, emails: [`second${r.line}@x.test`] } })), 'skip', 'me');
+    expect(await importProgress(db)).toEqual({ done: 0, total: 6000 });
+    await Promise.all([addImportedContacts(db), addImportedContacts(new RapportDatabase(db.name))]);
+    await everyContactOnce(6000);
   });
 });
