@@ -25,6 +25,8 @@ export function ContactList() {
   const search = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const sequence = useRef(0);
+  /** the newest run whose answer is on screen */
+  const shown = useRef(0);
   const range = useRef<[number, number]>([0, 0]);
 
   /** The unfiltered list by name is read a page at a time from the name index; others are computed whole. */
@@ -34,6 +36,9 @@ export function ContactList() {
   /** Lists a query; with `reload` (the data changed) the rows on screen are read again, and replaced only once read. */
   async function run(q: ListQuery, reload = false) {
     const mine = ++sequence.current;
+    // A later keystroke's answer wins; re-reads of the same query after a change may each show theirs
+    // (when writes come every second, as an import adds its parts, each would otherwise be outrun).
+    const outrun = () => mine < shown.current || (mine !== sequence.current && q !== query.value);
     const fresh = answered.value !== q.search;
     let found: { ids: string[]; partial: boolean };
     if (isPlain(q)) {
@@ -42,7 +47,7 @@ export function ContactList() {
       const first = await ws.index.page(0, 40, !!q.reversed);
       if (ids.value === null && first.length === 40) {
         await loadRange(0, 40, first);
-        if (mine !== sequence.current) return;
+        if (outrun()) return;
         paged.current = true;
         ids.value = first;
       }
@@ -52,12 +57,13 @@ export function ContactList() {
     } else {
       found = await ws.index.list(q);
     }
-    if (mine !== sequence.current) return; // a later keystroke already answered
+    if (outrun()) return;
     paged.current = isPlain(q);
     // A new search starts at the top. The rows on screen are read before the list changes: no flash of empty rows.
     const [start, end] = fresh ? [0, 30] : range.current;
     const list = await loadRange(start, Math.max(end, start + 30), found.ids, reload);
-    if (mine !== sequence.current) return;
+    if (outrun()) return;
+    shown.current = mine;
     ids.value = list;
     partial.value = found.partial;
     ws.listCount.value = list.length;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RapportDatabase } from '../../../extension/db/database';
 import { addImportedContacts, importContacts, ImportCancelled, planImport } from '../../../extension/db/import-contacts';
@@ -164,6 +165,23 @@ describe('an import', () => {
     expect(await addImportedContacts(worker, (p) => seen.push(p.done))).toBe(5000);
     expect(seen).toEqual([4000, 5000]);
     await everyContactOnce(5000);
+  });
+
+  it('works in a profile made before imports were saved in parts (database version 3)', async () => {
+    const name = `v3-${newId()}`;
+    const old = new Dexie(name);
+    old.version(3).stores({
+      contacts: 'id, *emails, *phones, lastName, updatedAt, [lastName+firstName], keepInTouchDays, companyId', companies: 'id, domain, name',
+      interactions: 'id, contactId, messageId, occurredAt, [contactId+occurredAt]', deals: 'id, contactId, companyId, stage',
+      followUps: 'id, contactId, dueAt, status, [status+dueAt], [contactId+status+dueAt]', outbox: '++seq, [table+id]', meta: 'key',
+      contactRows: 'id, sortName, *tokens, stage, *tags, owner, rfmSegment, valueClass, atRisk, clv, companyKey, companyId', contactActivity: 'id, lastContactAt, nextFollowUpAt',
+    });
+    await old.open();
+    old.close();
+    db = new RapportDatabase(name);
+    await importContacts(db, people(10), 'skip', 'me');
+    expect(await addImportedContacts(db)).toBe(10);
+    await everyContactOnce(10);
   });
 
   it('added by the page and the service worker at once, still holds every contact once', async () => {
