@@ -98,7 +98,11 @@ export function ImportView() {
     progress.value = { done: 0, total: plan.value.rows.length };
     try {
       const done = await importContacts(db, plan.value.rows, choice.value, await ws.author(), { signal: abort.signal, onProgress: (p) => (progress.value = p) });
-      if (done.created + done.updated > 0) void ws.addImports({ done: 0, total: done.created + done.updated });
+      if (done.created + done.updated > 0) {
+        void ws.addImports({ done: 0, total: done.created + done.updated });
+        // The service worker adds parts too, and carries on if this page is closed.
+        ws.changed();
+      }
       result.value = t('importDone', { created: fmt.count(done.created), updated: fmt.count(done.updated), skipped: fmt.count(done.skipped) });
       plan.value = null;
       checked.value = null;
