@@ -19,6 +19,8 @@ export interface ImportBatch {
   author: string;
   /** when the import was saved: the new contacts' creation time */
   savedAt: string;
+  /** how many rows the part holds (new and to merge) */
+  rows: number;
   /**
    * the new contacts' fields as checked (JSON of an array of drafts): one string is stored in a
    * copy, where 2,000 objects are cloned field by field
@@ -26,6 +28,13 @@ export interface ImportBatch {
   drafts: string;
   /** rows to merge into contacts already known */
   updates: { contactId: string; draft: Partial<Contact> }[];
+}
+
+/** A saved part that could not be added, kept until the person tries again or discards it. */
+export interface ImportFailure {
+  seq?: number;
+  batch: ImportBatch;
+  reason: string;
 }
 
 export interface MetaEntry {
@@ -51,6 +60,8 @@ export class RapportDatabase extends Dexie {
   contactActivity!: EntityTable<ContactActivity, 'id'>;
   /** imports saved whole, waiting to be added to the contact tables */
   importBatches!: EntityTable<ImportBatch, 'seq'>;
+  /** saved parts that failed to be added (the rest of their import is added all the same) */
+  importFailures!: EntityTable<ImportFailure, 'seq'>;
 
   constructor(name = 'rapport') {
     super(name);
@@ -83,7 +94,7 @@ export class RapportDatabase extends Dexie {
       })
       .upgrade(fillDerivedTables);
     // Imports: saved whole in a few large records (quick), then added to the indexed tables a part at a time.
-    this.version(4).stores({ importBatches: '++seq' });
+    this.version(4).stores({ importBatches: '++seq', importFailures: '++seq' });
     this.use(derivedRowsMiddleware);
   }
 }

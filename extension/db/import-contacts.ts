@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids';
 import { recordSchemas, type Contact } from '../../shared/records';
 import { anyNeverLogged } from '../never-log';
 import type { CheckedRow } from '../workspace/import/import-fields';
-import { saveContact } from './contacts';
+import { findMatch, saveContact } from './contacts';
 import type { ImportBatch, OutboxEntry, RapportDatabase } from './database';
 import { IMPORT_PENDING_KEY, importProgress, type ImportProgress } from './import-progress';
 import { sheetNow, type Draft } from './write-record';
@@ -34,6 +34,8 @@ export type DuplicateChoice = 'skip' | 'update' | 'new';
 const nameOf = (c: Contact) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || '';
 
 export async function planImport(db: RapportDatabase, checked: readonly CheckedRow[], neverLog: readonly string[] = []): Promise<ImportPlan> {
+  // An earlier import still being added (from another tab) is added first, so its rows count as known.
+  await addImportedContacts(db);
   const bad: CheckedRow[] = [];
   const good: { line: number; draft: Draft<'contacts'> }[] = [];
   for (const row of checked) {
@@ -111,9 +113,9 @@ export async function importContacts(
   let done = 0;
   await db.transaction('rw', [db.importBatches, db.meta], async () => {
     const savedAt = new Date(await sheetNow(db)).toISOString();
-    const save = async (batch: Omit<ImportBatch, 'author' | 'savedAt'>, count: number) => {
+    const save = async (batch: Omit<ImportBatch, 'author' | 'savedAt' | 'rows'>, count: number) => {
       if (options.signal?.aborted) throw new ImportCancelled();
-      await db.importBatches.add({ author: who, savedAt, ...batch });
+      await db.importBatches.add({ author: who, savedAt, rows: count, ...batch });
       done += count;
       options.onProgress?.({ done, total });
     };
@@ -141,8 +143,8 @@ function newContacts(batch: ImportBatch): { contacts: Contact[]; entries: Outbox
   const entries: OutboxEntry[] = [];
   const { savedAt: stamp, author } = batch;
   for (const draft of JSON.parse(batch.drafts) as Draft<'contacts'>[]) {
-    // The check parsed every row with this schema already; a row failing here is a bug, and
-    // throwing keeps the part waiting rather than losing it.
+    // The check parsed every row with this schema already; a row failing here (a newer version's
+    // stricter schema) sets its part aside rather than losing it.
     const record = recordSchemas.contacts.parse({ ...draft, id: newId(), createdAt: stamp, updatedAt: stamp, updatedBy: author }) as Contact;
     contacts.push(record);
     const values = record as unknown as Record<string, unknown>;
@@ -152,40 +154,99 @@ function newContacts(batch: ImportBatch): { contacts: Contact[]; entries: Outbox
   return { contacts, entries };
 }
 
-/**
- * Adds saved imports to the contact tables, a part per transaction, until none waits. The workspace
- * runs it after an import and the service worker whenever it starts, so an import closed half-way
- * through adding carries on; two of them at once each take a different part. Answers how many
- * contacts were added (or merged) by the imports it finished.
- */
-export async function addImportedContacts(db: RapportDatabase, onProgress?: (progress: ImportProgress) => void): Promise<number> {
-  let added = 0;
-  // The pending count is written with the parts, so without it nothing waits (and nothing is written).
-  if (!(await importProgress(db))) return added;
-  for (;;) {
-    const progress = await db.transaction('rw', [db.importBatches, db.contacts, db.outbox, db.meta], async () => {
-      const batch = await db.importBatches.orderBy(':id').first();
-      if (!batch) {
-        await db.meta.delete(IMPORT_PENDING_KEY);
-        return null;
-      }
+/** The known contact a row merges into: the one chosen at the check, else (merged or gone since) the one that has its email or phone now. */
+async function mergeTarget(db: RapportDatabase, update: ImportBatch['updates'][number]): Promise<Contact | null> {
+  const known = await db.contacts.get(update.contactId);
+  if (known && !known.deleted) return known;
+  // An erased contact is found by neither, so the erasure wins.
+  return (await findMatch(db, { emails: update.draft.emails ?? [], phones: update.draft.phones ?? [], firstName: '', lastName: '', company: '' }))?.contact ?? null;
+}
+
+/** Adds one saved part to the contact tables, in one transaction; false when none waits. */
+function addPart(db: RapportDatabase): Promise<ImportProgress | false> {
+  return db.transaction('rw', [db.importBatches, db.contacts, db.outbox, db.meta], async () => {
+    const batch = await db.importBatches.orderBy(':id').first();
+    if (!batch) {
+      await db.meta.delete(IMPORT_PENDING_KEY);
+      return false;
+    }
+    try {
       const { contacts, entries } = newContacts(batch);
       if (contacts.length) {
         await db.contacts.bulkAdd(contacts);
         await db.outbox.bulkAdd(entries);
       }
       for (const update of batch.updates) {
-        const known = await db.contacts.get(update.contactId);
-        if (known && !known.deleted) await saveContact(db, fillIn(known, update.draft as Draft<'contacts'>), batch.author);
+        const target = await mergeTarget(db, update);
+        if (target) await saveContact(db, fillIn(target, update.draft as Draft<'contacts'>), batch.author);
       }
-      await db.importBatches.delete(batch.seq!);
-      const before = await importProgress(db);
-      const next = { done: (before?.done ?? 0) + contacts.length + batch.updates.length, total: before?.total ?? 0 };
-      await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
-      return next;
-    });
+    } catch (error) {
+      throw new PartFailed(batch, error);
+    }
+    await db.importBatches.delete(batch.seq!);
+    const before = await importProgress(db);
+    const next = { done: (before?.done ?? 0) + batch.rows, total: before?.total ?? 0 };
+    await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
+    return next;
+  });
+}
+
+class PartFailed extends Error {
+  constructor(readonly batch: ImportBatch, readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
+/**
+ * Adds saved imports to the contact tables, a part per transaction, until none waits. The workspace
+ * runs it after an import and the service worker too, so an import whose page was closed half-way
+ * through adding carries on; two of them at once each take a different part. A part that cannot
+ * be added (its transaction undone) is set aside with why, so it blocks neither the rest nor later
+ * imports (see importFailures). Answers how many rows were added by the imports it finished.
+ */
+export async function addImportedContacts(db: RapportDatabase, onProgress?: (progress: ImportProgress) => void): Promise<number> {
+  let added = 0;
+  // The pending count is written with the parts, so without it nothing waits (and nothing is written).
+  if (!(await importProgress(db))) return added;
+  for (;;) {
+    let progress: ImportProgress | false;
+    try {
+      progress = await addPart(db);
+    } catch (error) {
+      if (!(error instanceof PartFailed)) throw error;
+      progress = await setAside(db, error);
+    }
     if (!progress) return added;
     added = progress.done;
     onProgress?.(progress);
   }
+}
+
+/** Moves a part that failed out of the way, with why; it no longer counts as waiting. */
+function setAside(db: RapportDatabase, failed: PartFailed): Promise<ImportProgress> {
+  return db.transaction('rw', [db.importBatches, db.importFailures, db.meta], async () => {
+    const { seq, ...batch } = failed.batch;
+    const before = await importProgress(db);
+    const next = { done: before?.done ?? 0, total: Math.max(0, (before?.total ?? 0) - batch.rows) };
+    // Another adder may have set it aside already.
+    if (await db.importBatches.get(seq!)) {
+      await db.importBatches.delete(seq!);
+      await db.importFailures.add({ batch, reason: failed.message });
+      await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
+    }
+    return next;
+  });
+}
+
+/** Puts the parts that could not be added back in line (addImportedContacts then tries them again), or drops them. */
+export async function settleFailedImports(db: RapportDatabase, choice: 'retry' | 'discard'): Promise<void> {
+  await db.transaction('rw', [db.importBatches, db.importFailures, db.meta], async () => {
+    const failures = await db.importFailures.toArray();
+    if (failures.length === 0) return;
+    await db.importFailures.clear();
+    if (choice === 'discard') return;
+    await db.importBatches.bulkAdd(failures.map((f) => f.batch));
+    const before = await importProgress(db);
+    await db.meta.put({ key: IMPORT_PENDING_KEY, value: { done: before?.done ?? 0, total: (before?.total ?? 0) + failures.reduce((sum, f) => sum + f.batch.rows, 0) } });
+  });
 }

@@ -14,3 +14,10 @@ export async function importProgress(db: RapportDatabase): Promise<ImportProgres
   const value = (await db.meta.get(IMPORT_PENDING_KEY))?.value as ImportProgress | undefined;
   return value && typeof value.total === 'number' && typeof value.done === 'number' ? value : null;
 }
+
+/** Rows of saved imports that could not be added, and the first reason; null when none. */
+export async function failedImports(db: RapportDatabase): Promise<{ rows: number; reason: string } | null> {
+  const failures = await db.importFailures.toArray();
+  if (failures.length === 0) return null;
+  return { rows: failures.reduce((sum, f) => sum + f.batch.rows, 0), reason: failures[0]!.reason };
+}

@@ -4,6 +4,7 @@ import { localWallClock } from '../../../shared/calendar';
 import { registerSelectionMenu, takeSelection } from '../../add-selection';
 import { openDatabase } from '../../db/database';
 import { addImportedContacts } from '../../db/import-contacts';
+import { keepAliveWhile } from '../../keep-alive';
 import { handleMessage, type ServiceDeps } from '../../messaging/message-table';
 import { readTab } from '../../messaging/read-tab';
 import { registerWorkspaceMenu } from '../../open-workspace';
@@ -39,10 +40,10 @@ export default defineBackground(() => {
     }).catch((error: unknown) => console.error('Rapport reminders:', error));
   const reminders = () => (lastRefresh = lastRefresh.then(refresh));
 
-  // An import whose page closed before it was all added carries on here.
+  // A saved import is added here too: it carries on when its page is closed.
   let adding: Promise<void> | null = null;
   const addImports = () =>
-    (adding ??= addImportedContacts(db)
+    (adding ??= keepAliveWhile(addImportedContacts(db))
       .then((added) => {
         if (added > 0) deps.changed();
       })

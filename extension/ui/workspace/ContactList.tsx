@@ -61,7 +61,7 @@ export function ContactList() {
     paged.current = isPlain(q);
     // A new search starts at the top. The rows on screen are read before the list changes: no flash of empty rows.
     const [start, end] = fresh ? [0, 30] : range.current;
-    const list = await loadRange(start, Math.max(end, start + 30), found.ids, reload);
+    const list = await loadRange(start, Math.max(end, start + 30), found.ids, reload, () => !outrun());
     if (outrun()) return;
     shown.current = mine;
     ids.value = list;
@@ -72,7 +72,8 @@ export function ContactList() {
   }
 
   /** Reads the ids (paged list) and the rows of a range; gives back the list with the range's ids known. */
-  async function loadRange(start: number, end: number, list = ids.value ?? [], reload = false): Promise<string[]> {
+  /** `current` says whether the run that asked still counts: rows read for one that was outrun are not shown. */
+  async function loadRange(start: number, end: number, list = ids.value ?? [], reload = false, current = () => true): Promise<string[]> {
     let known = list;
     const last = Math.min(list.length, end + 20);
     if (paged.current || list !== ids.value) {
@@ -87,10 +88,11 @@ export function ContactList() {
     }
     const wanted = known.slice(start, last).filter((id) => id && (reload || !rows.value.has(id)));
     if (wanted.length === 0) {
-      if (reload) rows.value = new Map();
+      if (reload && current()) rows.value = new Map();
       return known;
     }
     const loaded = await loadRows(db, wanted);
+    if (!current()) return known;
     const next = reload ? new Map<string, ListRow>() : new Map(rows.value);
     for (const row of loaded) next.set(row.contact.id, row);
     rows.value = next;

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { RapportDatabase } from '../../db/database';
-import { importProgress, type ImportProgress } from '../../db/import-progress';
+import { failedImports, importProgress, type ImportProgress } from '../../db/import-progress';
 import type { ArchivedHistory } from '../../sync/archived-history';
 import type { SyncReport } from '../../sync/sync-service';
 import { ContactListIndex, emptyQuery, type ListQuery } from '../../workspace/contact-list';
@@ -85,7 +85,9 @@ export function createWorkspace(deps: WorkspaceDeps) {
 
   /** a saved import being added to the contact list, if any */
   const importing = signal<ImportProgress | null>(null);
-  /** why adding a saved import stopped (it stays saved and is tried again at the next start) */
+  /** rows of saved imports that could not be added (set aside until tried again or discarded) */
+  const importFailed = signal<{ rows: number; reason: string } | null>(null);
+  /** why adding saved imports stopped (they stay saved and are tried again) */
   const importStopped = signal('');
   let adding: Promise<void> | null = null;
   /**
@@ -97,22 +99,31 @@ export function createWorkspace(deps: WorkspaceDeps) {
     return (adding ??= (async () => {
       try {
         importing.value = await importProgress(deps.db);
-        if (!importing.value) return;
-        const { addImportedContacts } = await import('../../db/import-contacts');
-        importStopped.value = '';
-        await addImportedContacts(deps.db, (progress) => (importing.value = progress));
-        changed();
+        if (importing.value) {
+          const { addImportedContacts } = await import('../../db/import-contacts');
+          importStopped.value = '';
+          await addImportedContacts(deps.db, (progress) => (importing.value = progress));
+          changed();
+        }
       } catch (error) {
         importStopped.value = error instanceof Error ? error.message : String(error);
       } finally {
         importing.value = null;
         adding = null;
+        importFailed.value = await failedImports(deps.db).catch(() => null);
       }
     })());
   };
+  /** Tries the rows that could not be added once more, or drops them. */
+  const settleFailedImports = async (choice: 'retry' | 'discard') => {
+    const { settleFailedImports: settle } = await import('../../db/import-contacts');
+    await settle(deps.db, choice);
+    importFailed.value = null;
+    await addImports();
+  };
   void addImports();
 
-  return { ...deps, t, i18n, fmt, route, go, goWithNotice, index, query, listCount, selected, dataVersion, notice, me, changed, importing, importStopped, addImports };
+  return { ...deps, t, i18n, fmt, route, go, goWithNotice, index, query, listCount, selected, dataVersion, notice, me, changed, importing, importFailed, importStopped, addImports, settleFailedImports };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
