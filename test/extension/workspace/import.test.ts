@@ -10,7 +10,7 @@ import { failedImports, importProgress } from '../../../extension/db/import-prog
 import { writeRecord } from '../../../extension/db/write-record';
 import { exportKind, guessColumns } from '../../../extension/workspace/import/column-guesses';
 import { checkCsvRows, readCsv, type CsvTable } from '../../../extension/workspace/import/csv-file';
-import { parseDay } from '../../../extension/workspace/import/import-fields';
+import { checkRow, parseDay } from '../../../extension/workspace/import/import-fields';
 import { readVcards } from '../../../extension/workspace/import/vcard-file';
 import { newId } from '../../../shared/ids';
 
@@ -98,6 +98,16 @@ describe('vCards exported by phones and mail programs', () => {
     expect(outlook).toMatchObject({ firstName: 'Michael', lastName: 'Angstadt', company: 'TheCompany', jobTitle: 'TheJobTitle', birthday: '1922-03-10', emails: ['mike.angstadt@gmail.com'] });
     expect(outlook.notes).toBe('This is the NOTE field\t\nI assume it encodes this text inside a NOTE vCard type.\nBut I\'m not sure because there\'s text formatting going on here.\nIt does not preserve the formatting');
     expect(readVcards(fixture('vcard/John_Doe_MS_OUTLOOK.vcf')).rows[0]?.draft).toMatchObject({ address: 'Cresent moon drive, Albaney, New York, 12345, United States of America', birthday: '1980-03-22' });
+  });
+});
+
+describe('a row', () => {
+  it('that Rapport cannot hold is a bad row with the field and why, checked by the contact contract', () => {
+    expect(checkRow(2, { firstName: ['x'.repeat(201)], emails: ['a@b.test'] })).toMatchObject({ draft: null, problems: [{ key: 'tooLong', value: 'firstName' }] });
+    const emails = Array.from({ length: 51 }, (_, i) => `p${i}@b.test`).join(';');
+    expect(checkRow(3, { firstName: ['Ann'], emails: [emails] })).toMatchObject({ draft: null, problems: [{ key: 'tooMany', value: 'emails' }] });
+    expect(checkRow(4, { firstName: ['Ann'], phones: ['1'.repeat(501)] })).toMatchObject({ draft: null, problems: [{ key: 'tooLong', value: 'phones' }] });
+    expect(checkRow(5, { firstName: ['x'.repeat(200)], emails: ['a@b.test'] }).problems).toEqual([]);
   });
 });
 
