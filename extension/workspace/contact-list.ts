@@ -41,6 +41,8 @@ export class ContactListIndex {
   private orders = new Map<string, Promise<string[]>>();
   /** orders already read, to filter without waiting */
   private ready = new Map<string, string[]>();
+  /** list rows already read: typing on narrows to rows the last keystroke read */
+  private rows = new Map<string, ContactRow>();
 
   constructor(private readonly db: RapportDatabase) {}
 
@@ -48,6 +50,14 @@ export class ContactListIndex {
   invalidate() {
     this.orders.clear();
     this.ready.clear();
+    this.rows.clear();
+  }
+
+  /** The list rows of these ids that exist, read from the database only where not read before. */
+  private async rowsOf(ids: readonly string[]): Promise<ContactRow[]> {
+    const missing = ids.filter((id) => !this.rows.has(id));
+    if (missing.length) for (const row of await this.db.contactRows.bulkGet(missing)) if (row) this.rows.set(row.id, row);
+    return ids.flatMap((id) => this.rows.get(id) ?? []);
   }
 
   /** Every living contact's id in the natural order of a sort: those without the sort's value last, by name. */
@@ -90,7 +100,7 @@ export class ContactListIndex {
    * person is asked to type on.
    */
   async list(query: ListQuery): Promise<{ ids: string[]; partial: boolean }> {
-    const [search, ...sets] = await Promise.all([searchSet(this.db, query.search), ...filterSets(this.db, query.filters)]);
+    const [search, ...sets] = await Promise.all([searchSet(this.db, query.search, (ids) => this.rowsOf(ids)), ...filterSets(this.db, query.filters)]);
     const keep = [...sets, ...(search ? [search.ids] : [])];
     if (keep.length === 0) return { ids: await this.turned(query, await this.order(query.sort)), partial: false };
     const matched = intersect(keep);
@@ -102,7 +112,7 @@ export class ContactListIndex {
 
   /** Ids in a sort's order from their own list rows and activity, as computeOrder would place them. */
   private async sortRows(sort: SortKey, ids: string[]): Promise<string[]> {
-    const rows = (await this.db.contactRows.bulkGet(ids)).filter((row): row is ContactRow => !!row);
+    const rows = await this.rowsOf(ids);
     const byName = (a: ContactRow, b: ContactRow) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     if (sort === 'name') return rows.sort(byName).map((r) => r.id);
     let key: (row: ContactRow) => string | number | undefined;
@@ -182,7 +192,7 @@ function intersect(sets: Set<string>[]): Set<string> {
   return new Set([...(first ?? [])].filter((id) => rest.every((set) => set.has(id))));
 }
 
-async function searchSet(db: RapportDatabase, search: string): Promise<{ ids: Set<string>; partial: boolean } | null> {
+async function searchSet(db: RapportDatabase, search: string, rowsOf: (ids: readonly string[]) => Promise<ContactRow[]>): Promise<{ ids: Set<string>; partial: boolean } | null> {
   const tokens = queryTokens(search);
   if (tokens.length === 0) return null;
   const found = await Promise.all(tokens.map(async (token) => ({ token, keys: (await db.contactRows.where('tokens').startsWith(token).limit(SEARCH_CAP + 1).primaryKeys()) as string[] })));
@@ -192,8 +202,8 @@ async function searchSet(db: RapportDatabase, search: string): Promise<{ ids: Se
   if (narrow.length > 0) {
     const candidates = intersect(narrow);
     if (candidates.size <= VERIFY_CAP) {
-      const rows = await db.contactRows.bulkGet([...candidates]);
-      const ids = rows.filter((row) => row && broad.every((b) => row.tokens.some((t) => t.startsWith(b.token)))).map((row) => row!.id);
+      const rows = await rowsOf([...candidates]);
+      const ids = rows.filter((row) => broad.every((b) => row.tokens.some((t) => t.startsWith(b.token)))).map((row) => row.id);
       return { ids: new Set(ids), partial: false };
     }
     return { ids: intersect([...narrow, ...broad.map((b) => new Set(b.keys))]), partial: true };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RapportDatabase } from '../../../extension/db/database';
 import { deleteRecord, writeRecord } from '../../../extension/db/write-record';
 import { ContactListIndex, filterChoices } from '../../../extension/workspace/contact-list';
@@ -29,6 +29,22 @@ beforeEach(async () => {
 });
 
 describe('the contact list', () => {
+  it('reads each list row once while a person types on, and again after any change', async () => {
+    const read = vi.spyOn(db.contactRows, 'bulkGet');
+    const find = (search: string) => index.ids({ search, sort: 'name', filters: {} });
+    const rowsRead = () => read.mock.calls.reduce((sum, [keys]) => sum + (keys as unknown[]).length, 0);
+    expect(await find('nor')).toEqual([ids.bea, ids.dora]);
+    expect(rowsRead()).toBe(2);
+    expect(await find('north')).toEqual([ids.bea, ids.dora]);
+    expect(await find('northw')).toEqual([ids.bea, ids.dora]);
+    expect(rowsRead()).toBe(2);
+    // Renamed elsewhere: the list sorts by the new name.
+    await db.contacts.put({ ...(await db.contacts.get(ids.dora!))!, lastName: 'Adler' });
+    index.invalidate();
+    expect(await find('northw')).toEqual([ids.dora, ids.bea]);
+    expect(rowsRead()).toBe(4);
+  });
+
   it('is in name order, people without a name last, and finds by name, email, company and phone as typed', async () => {
     expect(await index.ids({ search: '', sort: 'name', filters: {} })).toEqual([ids.carl, ids.bea, ids.dora, ids.ed]);
     const find = (search: string) => index.ids({ search, sort: 'name', filters: {} });
