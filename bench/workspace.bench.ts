@@ -31,11 +31,21 @@ const chunkBytes = (dir: string, prefix: string) => {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, 'chunks', f))).length, 0);
 };
 
+/**
+ * Notes, in every page, when the first named row is drawn: the frame after it enters the page.
+ * Asking the page afterwards instead added the test driver's own round trips (60–80 ms here).
+ */
+const FIRST_ROW_CLOCK = `new MutationObserver((_, observer) => {
+  if (!document.querySelector('[data-testid=contact-row] .name')) return;
+  observer.disconnect();
+  requestAnimationFrame(() => (window.firstRowAt = performance.now()));
+}).observe(document, { subtree: true, childList: true });`;
+
 async function firstRows(page: Page, url: string, timeout = 30_000): Promise<number> {
   await page.goto('about:blank'); // a fresh document each time: performance.now() counts from its navigation
   await page.goto(url);
-  await page.waitForSelector('[data-testid=contact-row] .name', { timeout });
-  return page.evaluate(() => performance.now());
+  await page.waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt !== undefined, undefined, { timeout });
+  return page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt);
 }
 
 /** Types each query one key at a time; each keystroke's time from the input event until the list on screen answers it. */
@@ -131,6 +141,7 @@ async function listFigures(): Promise<BenchFigure[]> {
   try {
     // tsx names the functions evaluated in pages with a helper the page does not have.
     await browser.context.addInitScript('globalThis.__name = (f) => f');
+    await browser.context.addInitScript(FIRST_ROW_CLOCK);
     const seedPage = await browser.context.newPage();
     await seedPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
     let started = Date.now();
@@ -154,7 +165,7 @@ async function listFigures(): Promise<BenchFigure[]> {
     const contactPage = await openContact(page, busy);
     await page.close();
     return [
-      { name: 'workspace: first rows of 100,000 contacts (median of 7 loads)', value: Math.round(median(opens)), unit: 'ms', target: { op: '<', value: 300 }, note: `page load to the first rows on screen; 500,000 interactions in the database; measured 30 s after the one-off upgrade` },
+      { name: 'workspace: first rows of 100,000 contacts (median of 7 loads)', value: Math.round(median(opens)), unit: 'ms', target: { op: '<', value: 300 }, note: `page load to the frame that draws the first rows (timed in the page); 500,000 interactions in the database; measured 30 s after the one-off upgrade` },
       { name: 'workspace: search per keystroke (median)', value: round(median(typed)), unit: 'ms', target: { op: '<', value: 30 }, note: `${typed.length} keystrokes over 7 queries; 95th percentile ${round(percentile(typed, 0.95))} ms, slowest ${round(Math.max(...typed))} ms` },
       { name: 'workspace: contact page with 1,000 interactions (median of 7)', value: round(median(contactPage)), unit: 'ms', target: { op: '<', value: 100 }, note: 'link followed → first 200 history rows on screen' },
       { name: 'workspace: first open of an older database (upgrade builds the index)', value: Math.round(upgrade / 100) / 10, unit: 's', note: `100,000 contacts, 500,000 interactions; written in ${Math.round(seeded / 1000)} s` },

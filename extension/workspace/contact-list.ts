@@ -51,6 +51,7 @@ export class ContactListIndex {
     this.orders.clear();
     this.ready.clear();
     this.rows.clear();
+    this.counted = null;
   }
 
   /** The list rows of these ids that exist, read from the database only where not read before. */
@@ -134,9 +135,15 @@ export class ContactListIndex {
     return [...keyed, ...rest].map((r) => r.id);
   }
 
-  /** How many living contacts there are (the length of the unfiltered list). */
+  private counted: Promise<number> | null = null;
+  /** How many living contacts there are (the length of the unfiltered list), counted once until the data changes: counting walks the whole index. */
   count(): Promise<number> {
-    return this.db.contactRows.count();
+    if (!this.counted) {
+      const counting = this.db.contactRows.count();
+      counting.catch(() => this.counted === counting && (this.counted = null));
+      this.counted = counting;
+    }
+    return this.counted;
   }
 
   /**

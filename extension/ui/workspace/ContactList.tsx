@@ -42,7 +42,8 @@ export function ContactList() {
     const fresh = answered.value !== q.search;
     let found: { ids: string[]; partial: boolean };
     if (isPlain(q)) {
-      // The first rows first; how many there are (counting walks the whole index) only after them.
+      // The first rows first; how many there are (counting 100,000 takes a while) right after.
+      const counted = ws.index.count();
       const first = await ws.index.page(0, 40, !!q.reversed);
       if (ids.value === null && first.length === 40) {
         await loadRange(0, 40, first);
@@ -50,7 +51,7 @@ export function ContactList() {
         paged.current = true;
         ids.value = first;
       }
-      const sparse: string[] = new Array(await ws.index.count());
+      const sparse: string[] = new Array(await counted);
       first.forEach((id, i) => (sparse[i] = id));
       found = { ids: sparse, partial: false };
     } else {

@@ -29,6 +29,17 @@ beforeEach(async () => {
 });
 
 describe('the contact list', () => {
+  it('counts its contacts once until the data changes (counting walks the whole index)', async () => {
+    const counts = vi.spyOn(db.contactRows, 'count');
+    expect(await index.count()).toBe(4);
+    expect(await index.count()).toBe(4);
+    expect(counts).toHaveBeenCalledTimes(1);
+    await deleteRecord(db, 'contacts', ids.ed!, ME);
+    index.invalidate();
+    expect(await index.count()).toBe(3);
+    expect(counts).toHaveBeenCalledTimes(2);
+  });
+
   it('reads each list row once while a person types on, and again after any change', async () => {
     const read = vi.spyOn(db.contactRows, 'bulkGet');
     const find = (search: string) => index.ids({ search, sort: 'name', filters: {} });
