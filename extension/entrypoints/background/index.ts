@@ -51,6 +51,9 @@ export default defineBackground(() => {
       .finally(() => (adding = null)));
 
   const sync = async (force: boolean) => {
+    // This sync carries every change made before it: a sync still pending for one of them is not needed
+    // (after a failed "Sync now" it would start at once and hide the failure behind "Syncing…").
+    clearTimeout(soon);
     void addImports();
     const report = await runSync(db, force);
     due.forget();
