@@ -5,7 +5,7 @@ import { anyNeverLogged } from '../never-log';
 import type { CheckedRow } from '../workspace/import/import-fields';
 import { findMatch, saveContact } from './contacts';
 import type { ImportBatch, OutboxEntry, RapportDatabase } from './database';
-import { IMPORT_PENDING_KEY, importProgress, type ImportProgress } from './import-progress';
+import { IMPORT_PENDING_KEY, importProgress, shiftImportProgress, type ImportProgress } from './import-progress';
 import { sheetNow, type Draft } from './write-record';
 
 /**
@@ -129,8 +129,7 @@ export async function importContacts(
       await save({ drafts: '[]', updates: known }, part.length);
     }
     if (total === 0) return;
-    const pending = await importProgress(db);
-    await db.meta.put({ key: IMPORT_PENDING_KEY, value: { done: pending?.done ?? 0, total: (pending?.total ?? 0) + total } });
+    await shiftImportProgress(db, { total });
   });
   return { created: fresh.length, updated: updates.length, skipped };
 }
@@ -184,10 +183,7 @@ function addPart(db: RapportDatabase): Promise<ImportProgress | false> {
       throw new PartFailed(batch, error);
     }
     await db.importBatches.delete(batch.seq!);
-    const before = await importProgress(db);
-    const next = { done: (before?.done ?? 0) + batch.rows, total: before?.total ?? 0 };
-    await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
-    return next;
+    return shiftImportProgress(db, { done: batch.rows });
   });
 }
 
@@ -226,15 +222,11 @@ export async function addImportedContacts(db: RapportDatabase, onProgress?: (pro
 function setAside(db: RapportDatabase, failed: PartFailed): Promise<ImportProgress> {
   return db.transaction('rw', [db.importBatches, db.importFailures, db.meta], async () => {
     const { seq, ...batch } = failed.batch;
-    const before = await importProgress(db);
-    const next = { done: before?.done ?? 0, total: Math.max(0, (before?.total ?? 0) - batch.rows) };
     // Another adder may have set it aside already.
-    if (await db.importBatches.get(seq!)) {
-      await db.importBatches.delete(seq!);
-      await db.importFailures.add({ batch, reason: failed.message });
-      await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
-    }
-    return next;
+    if (!(await db.importBatches.get(seq!))) return (await importProgress(db)) ?? { done: 0, total: 0 };
+    await db.importBatches.delete(seq!);
+    await db.importFailures.add({ batch, reason: failed.message });
+    return shiftImportProgress(db, { total: -batch.rows });
   });
 }
 
@@ -246,7 +238,6 @@ export async function settleFailedImports(db: RapportDatabase, choice: 'retry' |
     await db.importFailures.clear();
     if (choice === 'discard') return;
     await db.importBatches.bulkAdd(failures.map((f) => f.batch));
-    const before = await importProgress(db);
-    await db.meta.put({ key: IMPORT_PENDING_KEY, value: { done: before?.done ?? 0, total: (before?.total ?? 0) + failures.reduce((sum, f) => sum + f.batch.rows, 0) } });
+    await shiftImportProgress(db, { total: failures.reduce((sum, f) => sum + f.batch.rows, 0) });
   });
 }

@@ -15,6 +15,14 @@ export async function importProgress(db: RapportDatabase): Promise<ImportProgres
   return value && typeof value.total === 'number' && typeof value.done === 'number' ? value : null;
 }
 
+/** Moves the pending count on (inside the caller's transaction, with the parts it changed) and gives it back. */
+export async function shiftImportProgress(db: RapportDatabase, by: { done?: number; total?: number }): Promise<ImportProgress> {
+  const before = await importProgress(db);
+  const next = { done: (before?.done ?? 0) + (by.done ?? 0), total: Math.max(0, (before?.total ?? 0) + (by.total ?? 0)) };
+  await db.meta.put({ key: IMPORT_PENDING_KEY, value: next });
+  return next;
+}
+
 /** Rows of saved imports that could not be added, and the first reason; null when none. */
 export async function failedImports(db: RapportDatabase): Promise<{ rows: number; reason: string } | null> {
   const failures = await db.importFailures.toArray();
