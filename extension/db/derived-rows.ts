@@ -1,20 +1,23 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Contact, FollowUp, Interaction } from '../../shared/records';
 import { contactRowOf, interactionTime, isOpenFollowUp, type ContactActivity, type ContactRow } from '../workspace/contact-rows';
+import { CONTACT_COUNT_KEY } from './contact-count';
 
 /**
  * Keeps the workspace's derived tables right on every write, whoever writes: a contact's list row
  * (contactRows) and when they were last in touch and are next due (contactActivity). It works at
  * Dexie's lowest layer, so saves from the popup, the sync's bulk writes, imports and merges are
- * all covered, in the same transaction as the write itself: the derived rows can never lag.
+ * all covered, in the same transaction as the write itself: the derived rows can never lag. It
+ * keeps the count of list rows as well (contact-count.ts).
  */
 
 export const CONTACT_ROWS = 'contactRows';
 export const CONTACT_ACTIVITY = 'contactActivity';
 const SOURCES = ['contacts', 'interactions', 'followUps'];
-const DERIVED = [...SOURCES, CONTACT_ROWS, CONTACT_ACTIVITY];
-/** DBCoreRangeType.Range (a const enum, which isolated modules cannot import) */
+const DERIVED = [...SOURCES, CONTACT_ROWS, CONTACT_ACTIVITY, 'meta'];
+/** DBCoreRangeType.Range and .Any (a const enum, which isolated modules cannot import) */
 const RANGE = 2 as DBCoreKeyRange['type'];
+const ANY = 3 as DBCoreKeyRange['type'];
 
 export const derivedRowsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -43,25 +46,53 @@ export const derivedRowsMiddleware: Middleware<DBCore> = {
 const succeeded = <T>(values: readonly T[], result: DBCoreMutateResponse) => values.filter((_, i) => !result.failures[i]);
 
 async function mutateContacts(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-  const result = await table.mutate(req);
   const rows = down.table(CONTACT_ROWS);
   const { trans } = req;
+  if (req.type === 'deleteRange') {
+    const result = await table.mutate(req);
+    await rows.mutate({ type: 'deleteRange', trans, range: req.range });
+    await keepCount(down, trans, await rows.count({ trans, query: { index: rows.schema.primaryKey, range: { type: ANY, lower: undefined, upper: undefined } } }));
+    return result;
+  }
+  // Which list rows exist before the write, to move the count by what it adds and removes. A
+  // contact added anew has none (its row exists only while it does), so imports read nothing here.
+  const named = req.type === 'delete' ? req.keys : req.values.map((c: Contact) => c.id);
+  const existed = req.type === 'add' ? new Set<string>() : await presentKeys(rows, trans, named as string[]);
+  const result = await table.mutate(req);
+  let change = 0;
   if (req.type === 'add' || req.type === 'put') {
-    const puts: ContactRow[] = [];
-    const gone: string[] = [];
-    for (const contact of succeeded(req.values as Contact[], result)) {
-      const row = contactRowOf(contact);
-      if (row) puts.push(row);
-      else gone.push(contact.id);
-    }
+    // The last value written for an id is the one that stays.
+    const final = new Map<string, ContactRow | null>();
+    for (const contact of succeeded(req.values as Contact[], result)) final.set(contact.id, contactRowOf(contact));
+    const puts = [...final.values()].filter((row): row is ContactRow => row !== null);
+    const gone = [...final].filter(([, row]) => row === null).map(([id]) => id);
+    change = puts.filter((row) => !existed.has(row.id)).length - gone.filter((id) => existed.has(id)).length;
     if (puts.length) await rows.mutate({ type: 'put', trans, values: puts });
     if (gone.length) await rows.mutate({ type: 'delete', trans, keys: gone });
-  } else if (req.type === 'delete') {
-    await rows.mutate({ type: 'delete', trans, keys: req.keys });
   } else {
-    await rows.mutate({ type: 'deleteRange', trans, range: req.range });
+    change = -existed.size;
+    await rows.mutate({ type: 'delete', trans, keys: req.keys });
   }
+  if (change !== 0) await keepCount(down, trans, (count) => count + change);
   return result;
+}
+
+async function presentKeys(table: DBCoreTable, trans: DBCoreTransaction, keys: string[]): Promise<Set<string>> {
+  const found = await table.getMany({ trans, keys });
+  return new Set(keys.filter((_, i) => found[i] !== undefined));
+}
+
+/** Sets the kept count of list rows, or moves it; one not counted yet is left to its first reader. */
+async function keepCount(down: DBCore, trans: DBCoreTransaction, next: number | ((count: number) => number)) {
+  const meta = down.table('meta');
+  let value: number;
+  if (typeof next === 'number') value = next;
+  else {
+    const [kept] = (await meta.getMany({ trans, keys: [CONTACT_COUNT_KEY] })) as ({ value: unknown } | undefined)[];
+    if (typeof kept?.value !== 'number') return;
+    value = next(kept.value);
+  }
+  await meta.mutate({ type: 'put', trans, values: [{ key: CONTACT_COUNT_KEY, value }] });
 }
 
 type HistoryRecord = Interaction | FollowUp;

@@ -1,3 +1,4 @@
+import { livingContactCount } from '../db/contact-count';
 import type { RapportDatabase } from '../db/database';
 import type { Contact } from '../../shared/records';
 import type { ContactActivity, ContactRow } from './contact-rows';
@@ -136,10 +137,10 @@ export class ContactListIndex {
   }
 
   private counted: Promise<number> | null = null;
-  /** How many living contacts there are (the length of the unfiltered list), counted once until the data changes: counting walks the whole index. */
+  /** How many living contacts there are (the length of the unfiltered list), read once until the data changes. */
   count(): Promise<number> {
     if (!this.counted) {
-      const counting = this.db.contactRows.count();
+      const counting = livingContactCount(this.db);
       counting.catch(() => this.counted === counting && (this.counted = null));
       this.counted = counting;
     }

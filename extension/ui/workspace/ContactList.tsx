@@ -42,7 +42,7 @@ export function ContactList() {
     const fresh = answered.value !== q.search;
     let found: { ids: string[]; partial: boolean };
     if (isPlain(q)) {
-      // The first rows first; how many there are (counting 100,000 takes a while) right after.
+      // The first rows first; how many there are (one kept figure, contact-count.ts) beside them.
       const counted = ws.index.count();
       const first = await ws.index.page(0, 40, !!q.reversed);
       if (ids.value === null && first.length === 40) {

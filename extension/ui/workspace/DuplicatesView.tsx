@@ -20,7 +20,7 @@ export function DuplicatesView() {
   const message = useSignal('');
 
   async function find() {
-    looking.value = await db.contactRows.count();
+    looking.value = await ws.index.count();
     const all = (await db.contacts.toArray()).filter((c) => !c.deleted);
     people.value = new Map(all.map((c) => [c.id, c]));
     pairs.value = findDuplicatePairs(all);

@@ -17,7 +17,7 @@ export function ExportView() {
   const restore = useSignal<{ backup: Backup; counts: Record<string, number> } | null>(null);
   const problems = useSignal<string[]>([]);
   const message = useSignal('');
-  useEffect(() => void db.contactRows.count().then((n) => (total.value = n)), [ws.dataVersion.value]);
+  useEffect(() => void ws.index.count().then((n) => (total.value = n)), [ws.dataVersion.value]);
 
   async function contacts(): Promise<Contact[]> {
     if (scope.value === 'all') return (await db.contacts.toArray()).filter((c) => !c.deleted);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CONTACT_COUNT_KEY, livingContactCount } from '../../../extension/db/contact-count';
 import { RapportDatabase } from '../../../extension/db/database';
 import { deleteRecord, writeRecord } from '../../../extension/db/write-record';
 import { newId } from '../../../shared/ids';
@@ -76,5 +77,58 @@ describe('the derived list rows', () => {
     expect(await upgraded.contactRows.where('tokens').startsWith('01701234').primaryKeys()).toEqual([contact.id]);
     expect(await upgraded.contactRows.where('tokens').startsWith('oezt').primaryKeys()).toEqual([contact.id]);
     expect((await upgraded.contactActivity.get(contact.id))?.lastContactAt).toBe('2026-02-02T00:00:00.000Z');
+  });
+
+  it('keep how many contacts the list holds through every kind of write, so opening the list counts nothing', async () => {
+    const kept = async () => (await db.meta.get(CONTACT_COUNT_KEY))?.value;
+    const listed = () => db.contactRows.count();
+    const contact = (fields: Record<string, unknown> = {}) => {
+      const now = new Date().toISOString();
+      return recordSchemas.contacts.parse({ id: newId(), createdAt: now, updatedAt: now, updatedBy: 'sheet', firstName: 'Someone', ...fields });
+    };
+    // A new profile has no kept count: the first reader counts once and keeps it.
+    expect(await livingContactCount(db)).toBe(0);
+    expect(await kept()).toBe(0);
+
+    const steps: [string, () => Promise<unknown>][] = [];
+    const bea = await writeRecord(db, 'contacts', { firstName: 'Bea' }, ME);
+    const carl = contact({ firstName: 'Carl' });
+    const dora = contact({ firstName: 'Dora' });
+    steps.push(
+      ['a save', () => writeRecord(db, 'contacts', { firstName: 'Emil' }, ME)],
+      ['an edit', () => writeRecord(db, 'contacts', { id: bea.id, lastName: 'Müller' }, ME)],
+      // The sync's pages: new and known contacts mixed, one of them twice.
+      ['a synced page', () => db.contacts.bulkPut([carl, { ...bea, lastName: 'Meyer' }, dora, { ...dora, lastName: 'Weber' }])],
+      ['a tombstone from the sheet', () => db.contacts.bulkPut([{ ...carl, deleted: true }])],
+      ['the tombstone again', () => db.contacts.bulkPut([{ ...carl, deleted: true }])],
+      ['an archived contact brought back', () => db.contacts.put({ ...carl, deleted: false })],
+      ['an import', () => db.contacts.bulkAdd([contact(), contact(), contact()])],
+      // One of these exists already: the rest are added all the same.
+      ['an import with a known id', () => db.contacts.bulkAdd([contact(), dora]).catch(() => undefined)],
+      ['an erase', () => deleteRecord(db, 'contacts', dora.id, ME)],
+      ['a removal of one known and one unknown id', () => db.contacts.bulkDelete([bea.id, newId()])],
+      ['a write in a transaction that fails', () => db.transaction('rw', db.contacts, async () => {
+        await db.contacts.add(contact());
+        throw new Error('stopped');
+      }).catch(() => undefined)],
+    );
+    for (const [what, step] of steps) {
+      await step();
+      expect(await kept(), `after ${what}`).toBe(await listed());
+    }
+    expect(await kept()).toBe(6);
+    await db.contacts.clear();
+    expect(await kept()).toBe(0);
+  });
+
+  it('count a profile that kept no count yet (made before the count was kept) once, and keep it from then on', async () => {
+    await db.contacts.bulkAdd([0, 1, 2].map(() => recordSchemas.contacts.parse({ id: newId(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: ME, firstName: 'Anna' })));
+    await db.meta.delete(CONTACT_COUNT_KEY);
+    // Writes do not make one up.
+    await writeRecord(db, 'contacts', { firstName: 'Bea' }, ME);
+    expect(await db.meta.get(CONTACT_COUNT_KEY)).toBeUndefined();
+    expect(await livingContactCount(db)).toBe(4);
+    await writeRecord(db, 'contacts', { firstName: 'Carl' }, ME);
+    expect((await db.meta.get(CONTACT_COUNT_KEY))?.value).toBe(5);
   });
 });
