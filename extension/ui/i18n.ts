@@ -658,6 +658,10 @@ export function createI18n(language: Language, locale: string = language): I18n 
   const dayTimeFormat = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // Made once each: making a format costs far more than using one.
+  const wholeAmounts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const currencies = new Map<string, Intl.NumberFormat>();
   const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
   const i18n: I18n = {
     language,
@@ -678,11 +682,13 @@ export function createI18n(language: Language, locale: string = language): I18n 
       const days = Math.round((dayMs(day) - dayMs(today)) / 86_400_000);
       return Math.abs(days) <= 1 ? relative.format(days, 'day') : i18n.day(day);
     },
-    money: (amount, currency) =>
-      currency
-        ? new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount)
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount),
-    percent: (share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    money: (amount, currency) => {
+      if (!currency) return wholeAmounts.format(amount);
+      let format = currencies.get(currency);
+      if (!format) currencies.set(currency, (format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 })));
+      return format.format(amount);
+    },
+    percent: (share) => percents.format(share),
   };
   return i18n;
 }

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { effect, untracked, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { lifecycleStages } from '../../../shared/vocabulary';
 import { filterChoices, loadRows, sortKeys, type ListFilters, type ListQuery, type ListRow, type SortKey } from '../../workspace/contact-list';
@@ -99,7 +99,12 @@ export function ContactList() {
     return known;
   }
 
-  useEffect(() => void run(query.value), [query.value]);
+  // A keystroke's search starts at once: a hook's effect (useEffect, useSignalEffect) waits for the
+  // next frame, 16–40 ms here.
+  useEffect(() => effect(() => {
+    const q = query.value;
+    untracked(() => void run(q));
+  }), []);
   useEffect(() => {
     if (ids.value === null) return;
     // Emptying the rows first would show a list without names until they are read again.

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { canonicalList } from '../../../shared/cell-codec';
 import { interactionTypes, lifecycleStages } from '../../../shared/vocabulary';
 import type { Contact, Interaction } from '../../../shared/records';
@@ -51,7 +51,8 @@ export function ContactPage({ id }: { id: string }) {
     person.value = found;
     if (found && !form.value) form.value = formOf(found.contact);
   }
-  useEffect(() => {
+  // Reading starts as the page is put in place, not a frame later.
+  useLayoutEffect(() => {
     form.value = null;
     archived.value = { state: 'none' };
     void load();

@@ -16,6 +16,8 @@ export function createFormat(language: Language, browserLocale = navigator.langu
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
   const timeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const numbers = new Intl.NumberFormat(locale);
+  // Making a format costs far more than using one (a contact page writes hundreds of amounts).
+  const plainMoney = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const asDate = (value: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00` : value);
   const valid = (d: Date) => !Number.isNaN(d.getTime());
@@ -26,7 +28,7 @@ export function createFormat(language: Language, browserLocale = navigator.langu
     money: (amount, currency = '') => {
       if (amount == null) return '';
       const code = /^[A-Z]{3}$/.test(currency) ? currency : '';
-      if (!code) return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+      if (!code) return plainMoney.format(amount);
       let format = moneyFormats.get(code);
       if (!format) moneyFormats.set(code, (format = new Intl.NumberFormat(locale, { style: 'currency', currency: code })));
       return format.format(amount);
