@@ -8,17 +8,45 @@ export interface PersonRecords {
   interactions: Interaction[];
   deals: Deal[];
   followUps: FollowUp[];
+  /**
+   * Where the interactions read stop when only the newest were read (see personRecords): what is
+   * later than this is whole; absent when every interaction was read.
+   */
+  newerThan?: string;
 }
 
-export async function personRecords(db: RapportDatabase, contactId: string): Promise<PersonRecords | null> {
+export async function personRecords(db: RapportDatabase, contactId: string, newest = Infinity): Promise<PersonRecords | null> {
   const contact = await db.contacts.get(contactId);
   if (!contact || contact.deleted) return null;
   const [interactions, deals, followUps, company] = await Promise.all([
-    db.interactions.where('[contactId+occurredAt]').between([contactId, ''], [contactId, '\uffff']).toArray(),
+    Number.isFinite(newest) ? newestInteractions(db, contactId, newest) : historyOf(db, contactId).toArray().then((read): Newest => ({ read })),
     db.deals.where('contactId').equals(contactId).toArray(),
     db.followUps.where('contactId').equals(contactId).toArray(),
     contact.companyId ? db.companies.get(contact.companyId) : Promise.resolve(undefined),
   ]);
   const living = <T extends { deleted: boolean }>(records: T[]) => records.filter((r) => !r.deleted);
-  return { contact, company: company && !company.deleted ? company : null, interactions: living(interactions), deals: living(deals), followUps: living(followUps) };
+  return {
+    contact, company: company && !company.deleted ? company : null, interactions: living(interactions.read), deals: living(deals), followUps: living(followUps),
+    ...(interactions.newerThan ? { newerThan: interactions.newerThan } : {}),
+  };
+}
+
+const historyOf = (db: RapportDatabase, contactId: string) => db.interactions.where('[contactId+occurredAt]').between([contactId, ''], [contactId, '\uffff']);
+
+/**
+ * The `count` latest interactions by when they happened, and those without a time (they count by
+ * when they were written). A page shows these first; reading all of a long history takes longer.
+ */
+interface Newest {
+  read: Interaction[];
+  newerThan?: string;
+}
+
+async function newestInteractions(db: RapportDatabase, contactId: string, count: number): Promise<Newest> {
+  const [dated, undated] = await Promise.all([
+    db.interactions.where('[contactId+occurredAt]').between([contactId, ''], [contactId, '\uffff'], false, true).reverse().limit(count).toArray(),
+    db.interactions.where('[contactId+occurredAt]').equals([contactId, '']).toArray(),
+  ]);
+  // Others at the same moment as the last one read may not have been read.
+  return dated.length < count ? { read: [...dated, ...undated] } : { read: [...dated, ...undated], newerThan: dated[dated.length - 1]!.occurredAt };
 }

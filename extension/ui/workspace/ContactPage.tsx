@@ -30,6 +30,9 @@ const formOf = (c: Contact): Form => ({
 
 type ArchivedRecords = Omit<Extract<ArchivedHistory, { ok: true }>, 'ok'>;
 
+/** history entries shown before "Show all" */
+const HISTORY_SHOWN = 200;
+
 const nameOf = (c: Contact, fallback: string) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || fallback;
 
 /** Everything about one person: their details with editing, data protection, and their whole history. */
@@ -46,16 +49,18 @@ export function ContactPage({ id }: { id: string }) {
   /** older history fetched from the sheet's yearly archives on request */
   const archived = useSignal<{ state: 'none' } | { state: 'loading' } | { state: 'shown'; records: ArchivedRecords } | { state: 'failed'; text: string }>({ state: 'none' });
 
-  async function load() {
-    const found = await personRecords(db, id);
+  /** `first`: a long history's newest entries are shown first, and the whole of it right after. */
+  async function load(first = false) {
+    const found = await personRecords(db, id, first ? HISTORY_SHOWN + 50 : Infinity);
     person.value = found;
     if (found && !form.value) form.value = formOf(found.contact);
+    if (found?.newerThan) await load();
   }
   // Reading starts as the page is put in place, not a frame later.
   useLayoutEffect(() => {
     form.value = null;
     archived.value = { state: 'none' };
-    void load();
+    void load(true);
   }, [id]);
   useEffect(() => {
     if (person.value !== undefined) void load();
@@ -140,7 +145,10 @@ export function ContactPage({ id }: { id: string }) {
   );
   // Records this browser keeps (from before they were archived, or deleted here) are left out when fetched.
   const older = archived.value.state === 'shown' ? archived.value.records : { interactions: [], deals: [], followUps: [] };
-  const rows = timelineRows({ interactions: [...interactions, ...older.interactions], deals: [...deals, ...older.deals], followUps: [...followUps, ...older.followUps] });
+  const timeline = timelineRows({ interactions: [...interactions, ...older.interactions], deals: [...deals, ...older.deals], followUps: [...followUps, ...older.followUps] });
+  // Only the newest interactions read so far: what is later than the last of them is whole.
+  const { newerThan } = person.value;
+  const rows = newerThan ? timeline.filter((row) => row.at > newerThan).slice(0, HISTORY_SHOWN) : timeline;
   async function showArchived() {
     archived.value = { state: 'loading' };
     try {
@@ -302,7 +310,7 @@ export function ContactPage({ id }: { id: string }) {
             <div class="actions"><button type="submit" class="primary">{t('addEntry')}</button></div>
           </form>
           {rows.length === 0 ? <p class="empty">{t('historyEmpty')}</p> : (
-            <HistoryList rows={rows} i18n={ws.i18n} format={{ when: fmt.dateTime, money: fmt.money }} initial={200} testId="timeline"
+            <HistoryList rows={rows} i18n={ws.i18n} format={{ when: fmt.dateTime, money: fmt.money }} initial={HISTORY_SHOWN} testId="timeline"
               onOpenDeal={(id) => ws.go({ view: 'deal', id, contactId: '' })} />
           )}
           <div class="archived" data-testid="archived">
