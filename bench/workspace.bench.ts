@@ -130,6 +130,8 @@ async function importCsv(browser: ExtensionBrowser, file: string) {
   const added = Date.now() - started;
   await page.goto(`chrome-extension://${browser.extensionId}/workspace.html#/contacts`);
   await page.waitForSelector('[data-testid=contact-row] .name');
+  // The count comes with the list's first answer, just after its first rows.
+  await page.waitForSelector('[data-testid=contact-count][data-search=""]');
   const listed = await page.textContent('[data-testid=contact-count]');
   await page.close();
   return { read, check, write, added, result: result ?? '', listed: listed ?? '' };

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Company, Contact, Deal, FollowUp, Interaction, TableName } from '../../shared/records';
 import { contactRowOf, interactionTime, isOpenFollowUp, type ContactActivity, type ContactRow } from '../workspace/contact-rows';
+import { CONTACT_COUNT_KEY } from './contact-count';
 import { derivedRowsMiddleware } from './derived-rows';
 
 /** A local write waiting to reach the sheet. */
@@ -96,6 +97,8 @@ export class RapportDatabase extends Dexie {
     // Imports: saved whole in a few large records (quick), then added to the indexed tables a part at a time.
     this.version(4).stores({ importBatches: '++seq', importFailures: '++seq' });
     this.use(derivedRowsMiddleware);
+    // A new database holds no contacts: its count is known, and kept from the start.
+    this.on('populate', (tx) => void tx.table('meta').add({ key: CONTACT_COUNT_KEY, value: 0 }));
   }
 }
 
