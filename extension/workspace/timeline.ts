@@ -65,3 +65,9 @@ export function timelineRows({ interactions, deals, followUps }: TimelineInput):
   // they were made, so at the same moment the later record comes first too.
   return rows.sort((a, b) => (a.at === b.at ? b.key.localeCompare(a.key) : a.at < b.at ? 1 : -1));
 }
+
+/**
+ * The start of a timeline read from a contact's newest interactions only (personRecords with a
+ * limit): the rows later than the last interaction read, which nothing unread can come before.
+ */
+export const wholeSoFar = (rows: readonly TimelineRow[], newerThan: string): TimelineRow[] => rows.filter((row) => row.at > newerThan);

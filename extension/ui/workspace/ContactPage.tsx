@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useLayoutEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { canonicalList } from '../../../shared/cell-codec';
 import { interactionTypes, lifecycleStages } from '../../../shared/vocabulary';
 import type { Contact, Interaction } from '../../../shared/records';
@@ -10,7 +10,7 @@ import { changeStage } from '../../db/stage-change';
 import { deleteRecord, writeRecord } from '../../db/write-record';
 import { isNeverLogged } from '../../never-log';
 import type { ArchivedHistory } from '../../sync/archived-history';
-import { timelineRows } from '../../workspace/timeline';
+import { timelineRows, wholeSoFar } from '../../workspace/timeline';
 import { download, fileSafe } from './download';
 import { HistoryList } from '../timeline/HistoryList';
 import { translated } from './workspace-i18n';
@@ -49,9 +49,16 @@ export function ContactPage({ id }: { id: string }) {
   /** older history fetched from the sheet's yearly archives on request */
   const archived = useSignal<{ state: 'none' } | { state: 'loading' } | { state: 'shown'; records: ArchivedRecords } | { state: 'failed'; text: string }>({ state: 'none' });
 
+  /** reads started; only the latest one's answer is shown (an earlier one may hold data from before a write) */
+  const loads = useRef(0);
+  /** the data version the page's records were read at */
+  const readAt = useRef(ws.dataVersion.peek());
   /** `first`: a long history's newest entries are shown first, and the whole of it right after. */
   async function load(first = false) {
+    const mine = ++loads.current;
+    readAt.current = ws.dataVersion.peek();
     const found = await personRecords(db, id, first ? HISTORY_SHOWN + 50 : Infinity);
+    if (mine !== loads.current) return;
     person.value = found;
     if (found && !form.value) form.value = formOf(found.contact);
     if (found?.newerThan) await load();
@@ -63,7 +70,7 @@ export function ContactPage({ id }: { id: string }) {
     void load(true);
   }, [id]);
   useEffect(() => {
-    if (person.value !== undefined) void load();
+    if (ws.dataVersion.value !== readAt.current) void load();
   }, [ws.dataVersion.value]);
 
   if (person.value === undefined) return <p class="empty">{t('loading')}</p>;
@@ -127,7 +134,8 @@ export function ContactPage({ id }: { id: string }) {
 
   async function exportPerson() {
     const sheet = await ws.sheetPersonData(id).catch((error: unknown) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
-    const file = { format: 'rapport-person-export', exportedAt: new Date().toISOString(), ...person.value, sheet };
+    // Read whole here: the page may not have read the whole history yet.
+    const file = { format: 'rapport-person-export', exportedAt: new Date().toISOString(), ...(await personRecords(db, id)), sheet };
     download(`rapport-${fileSafe(name)}-${ws.today()}.json`, JSON.stringify(file, null, 2), 'application/json');
   }
 
@@ -146,9 +154,8 @@ export function ContactPage({ id }: { id: string }) {
   // Records this browser keeps (from before they were archived, or deleted here) are left out when fetched.
   const older = archived.value.state === 'shown' ? archived.value.records : { interactions: [], deals: [], followUps: [] };
   const timeline = timelineRows({ interactions: [...interactions, ...older.interactions], deals: [...deals, ...older.deals], followUps: [...followUps, ...older.followUps] });
-  // Only the newest interactions read so far: what is later than the last of them is whole.
   const { newerThan } = person.value;
-  const rows = newerThan ? timeline.filter((row) => row.at > newerThan).slice(0, HISTORY_SHOWN) : timeline;
+  const rows = newerThan ? wholeSoFar(timeline, newerThan).slice(0, HISTORY_SHOWN) : timeline;
   async function showArchived() {
     archived.value = { state: 'loading' };
     try {
@@ -309,7 +316,7 @@ export function ContactPage({ id }: { id: string }) {
               <textarea name="entrySummary" rows={2} value={entry.value.summary} onInput={(e) => (entry.value = { ...entry.value, summary: e.currentTarget.value })} /></label>
             <div class="actions"><button type="submit" class="primary">{t('addEntry')}</button></div>
           </form>
-          {rows.length === 0 ? <p class="empty">{t('historyEmpty')}</p> : (
+          {rows.length === 0 ? <p class="empty">{newerThan ? t('loading') : t('historyEmpty')}</p> : (
             <HistoryList rows={rows} i18n={ws.i18n} format={{ when: fmt.dateTime, money: fmt.money }} initial={HISTORY_SHOWN} testId="timeline"
               onOpenDeal={(id) => ws.go({ view: 'deal', id, contactId: '' })} />
           )}

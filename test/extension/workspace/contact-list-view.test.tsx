@@ -4,9 +4,11 @@ import { RapportDatabase } from '../../../extension/db/database';
 import { writeRecord } from '../../../extension/db/write-record';
 import { createI18n } from '../../../extension/ui/i18n';
 import { ContactList } from '../../../extension/ui/workspace/ContactList';
+import { ContactPage } from '../../../extension/ui/workspace/ContactPage';
 import { createFormat } from '../../../extension/ui/workspace/format';
 import { createWorkspace, WorkspaceContext } from '../../../extension/ui/workspace/workspace-store';
 import { newId } from '../../../shared/ids';
+import { recordSchemas } from '../../../shared/records';
 
 afterEach(cleanup);
 
@@ -22,6 +24,26 @@ async function workspaceWith(names: [string, string][]) {
   });
 }
 const names = () => [...document.querySelectorAll('[data-testid=contact-row] .name')].map((n) => n.textContent);
+
+describe('a contact page with a long history', () => {
+  it('shows the newest entries, then the whole history, reading each once', async () => {
+    const ws = await workspaceWith([]);
+    const bea = await writeRecord(ws.db, 'contacts', { firstName: 'Bea', lastName: 'Müller' }, ME);
+    const calls = Array.from({ length: 260 }, (_, n) => ({ id: newId(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), updatedBy: ME, contactId: bea.id, type: 'call', occurredAt: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(), subject: `call ${n}` }));
+    await ws.db.interactions.bulkAdd(calls.map((call) => recordSchemas.interactions.parse(call)));
+    // The workspace hears of those writes a moment later (and would read again then).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const reads = vi.spyOn(ws.db.interactions, 'where');
+    render(<WorkspaceContext.Provider value={ws}><ContactPage id={bea.id} /></WorkspaceContext.Provider>);
+    await waitFor(() => expect(document.querySelector('[data-testid=timeline]')?.parentElement?.textContent).toContain('Show all (260)'));
+    const entries = [...document.querySelectorAll('[data-testid=timeline] > li')];
+    expect(entries).toHaveLength(200);
+    expect(entries[0]!.textContent).toContain('call 259');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The newest (those with a time, those without), then the whole: no read twice.
+    expect(reads).toHaveBeenCalledTimes(3);
+  });
+});
 
 describe('the contact list on screen', () => {
   it('starts looking a search up within the keystroke, not a drawn frame later', async () => {
