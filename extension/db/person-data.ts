@@ -19,7 +19,7 @@ export async function personRecords(db: RapportDatabase, contactId: string, newe
   const contact = await db.contacts.get(contactId);
   if (!contact || contact.deleted) return null;
   const [interactions, deals, followUps, company] = await Promise.all([
-    Number.isFinite(newest) ? newestInteractions(db, contactId, newest) : historyOf(db, contactId).toArray().then((read): Newest => ({ read })),
+    interactionsOf(db, contactId, newest),
     db.deals.where('contactId').equals(contactId).toArray(),
     db.followUps.where('contactId').equals(contactId).toArray(),
     contact.companyId ? db.companies.get(contact.companyId) : Promise.resolve(undefined),
@@ -31,22 +31,24 @@ export async function personRecords(db: RapportDatabase, contactId: string, newe
   };
 }
 
-const historyOf = (db: RapportDatabase, contactId: string) => db.interactions.where('[contactId+occurredAt]').between([contactId, ''], [contactId, '\uffff']);
-
-/**
- * The `count` latest interactions by when they happened, and those without a time (they count by
- * when they were written). A page shows these first; reading all of a long history takes longer.
- */
 interface Newest {
   read: Interaction[];
   newerThan?: string;
 }
 
-async function newestInteractions(db: RapportDatabase, contactId: string, count: number): Promise<Newest> {
+/**
+ * A contact's interactions: all of them, or only the `newest` latest by when they happened and
+ * those without a time (they count by when they were written). A page shows these first; reading
+ * all of a long history takes longer.
+ */
+async function interactionsOf(db: RapportDatabase, contactId: string, newest: number): Promise<Newest> {
+  const byTime = () => db.interactions.where('[contactId+occurredAt]');
+  if (!Number.isFinite(newest)) return { read: await byTime().between([contactId, ''], [contactId, '\uffff']).toArray() };
   const [dated, undated] = await Promise.all([
-    db.interactions.where('[contactId+occurredAt]').between([contactId, ''], [contactId, '\uffff'], false, true).reverse().limit(count).toArray(),
-    db.interactions.where('[contactId+occurredAt]').equals([contactId, '']).toArray(),
+    byTime().between([contactId, ''], [contactId, '\uffff'], false, true).reverse().limit(newest).toArray(),
+    byTime().equals([contactId, '']).toArray(),
   ]);
+  const read = [...dated, ...undated];
   // Others at the same moment as the last one read may not have been read.
-  return dated.length < count ? { read: [...dated, ...undated] } : { read: [...dated, ...undated], newerThan: dated[dated.length - 1]!.occurredAt };
+  return dated.length < newest ? { read } : { read, newerThan: dated[dated.length - 1]!.occurredAt };
 }
